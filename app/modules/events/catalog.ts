@@ -1,0 +1,59 @@
+// The public catalog's URL filters (pt-BR parameter names and values). Pure.
+import { z } from "~/lib/zod";
+
+import { EVENT_TYPES, FORMATS, SCOPES, type EventType, type Format, type Scope } from "./vocabulary";
+
+const slugOf = (v: string) => v.toLowerCase().replace(/_/g, "-");
+const fromSlug = <T extends string>(values: readonly T[], message: string) =>
+  z
+    .string()
+    .transform((v, ctx) => {
+      const found = values.find((x) => slugOf(x) === v.toLowerCase());
+      if (!found) {
+        ctx.addIssue({ code: "custom", message });
+        return z.NEVER;
+      }
+      return found;
+    });
+
+export const CATALOG_PAGE_SIZE = 12;
+
+export const catalogFiltersSchema = z.object({
+  tipo: fromSlug(EVENT_TYPES, "Tipo de evento desconhecido.").optional(),
+  formato: fromSlug(FORMATS, "Formato desconhecido.").optional(),
+  abrangencia: fromSlug(SCOPES, "Abrangência desconhecida.").optional(),
+  uf: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "UF inválida: use a sigla, como BA.")
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  quando: z.enum(["proximos", "passados", "todos"], { message: "Período inválido." }).default("proximos"),
+  q: z.string().trim().max(100, "Busca longa demais.").optional(),
+  pagina: z.coerce
+    .number({ message: "Página inválida." })
+    .int("Página inválida.")
+    .min(1, "Página inválida.")
+    .max(10_000, "Página inválida.")
+    .default(1),
+});
+
+export type CatalogFilters = {
+  tipo?: EventType;
+  formato?: Format;
+  abrangencia?: Scope;
+  uf?: string;
+  quando: "proximos" | "passados" | "todos";
+  q?: string;
+  pagina: number;
+};
+
+export function parseCatalogParams(params: URLSearchParams):
+  | { ok: true; filters: CatalogFilters }
+  | { ok: false; message: string } {
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
+  const parsed = catalogFiltersSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? "Filtros inválidos." };
+  return { ok: true, filters: parsed.data as CatalogFilters };
+}
+
+export { slugOf as filterValue };

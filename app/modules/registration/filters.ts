@@ -1,0 +1,43 @@
+// URL filters of the organizer's participant list and CSV export. Pure.
+import { z } from "~/lib/zod";
+
+import { REGISTRATION_STATUSES } from "./rules";
+
+const STATUS_SLUGS: Record<string, (typeof REGISTRATION_STATUSES)[number]> = {
+  confirmada: "CONFIRMADA",
+  espera: "ESPERA",
+  cancelada: "CANCELADA",
+  removida: "REMOVIDA",
+};
+
+export const participantFiltersSchema = z.object({
+  uf: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "UF inválida.")
+    .transform((v) => v.toUpperCase())
+    .optional(),
+  municipio: z.string().regex(/^\d{7}$/, "Código IBGE de município inválido (7 dígitos).").optional(),
+  situacao: z
+    .string()
+    .transform((v, ctx) => {
+      const s = STATUS_SLUGS[v.toLowerCase()];
+      if (!s) {
+        ctx.addIssue({ code: "custom", message: "Situação desconhecida." });
+        return z.NEVER;
+      }
+      return s;
+    })
+    .optional(),
+  q: z.string().trim().max(100, "Busca longa demais.").optional(),
+  pagina: z.coerce.number({ message: "Página inválida." }).int().min(1, "Página inválida.").max(100_000).default(1),
+});
+
+export function parseParticipantFilters(params: URLSearchParams) {
+  const raw = Object.fromEntries([...params.entries()].filter(([, v]) => v !== ""));
+  const parsed = participantFiltersSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false as const, message: parsed.error.issues[0]?.message ?? "Filtros inválidos." };
+  const { uf, municipio, situacao, q, pagina } = parsed.data;
+  return { ok: true as const, filters: { uf, municipio, status: situacao, q }, page: pagina };
+}
+
+export const statusSlug = (status: string) => status.toLowerCase();
