@@ -1,0 +1,133 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+
+import { EventCardView } from "~/components/event-card";
+import { badRequest, route } from "~/lib/http.server";
+import { listUfs } from "~/modules/entes/entes.server";
+import { filterValue, parseCatalogParams } from "~/modules/events/catalog";
+import { catalog } from "~/modules/events/catalog.server";
+import { presentCard } from "~/modules/events/presenters";
+import { EVENT_TYPE_LABELS, EVENT_TYPES, FORMAT_LABELS, FORMATS, SCOPE_LABELS, SCOPES } from "~/modules/events/vocabulary";
+
+export const meta: MetaFunction = () => [{ title: "Agenda de eventos — Apoia SUAS" }];
+
+export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+  const parsed = parseCatalogParams(new URL(request.url).searchParams);
+  if (!parsed.ok) throw badRequest(`Filtro inválido: ${parsed.message}`);
+  const [result, ufs] = await Promise.all([catalog(parsed.filters), listUfs()]);
+  return json({
+    filters: parsed.filters,
+    total: result.total,
+    pages: result.pages,
+    events: result.events.map((e) => presentCard(e)),
+    ufs: ufs.map((u) => ({ value: u.uf!, label: `${u.name} (${u.uf})` })),
+  });
+});
+
+function pageHref(search: URLSearchParams, page: number) {
+  const p = new URLSearchParams(search);
+  p.set("pagina", String(page));
+  return `/eventos?${p}`;
+}
+
+export default function Catalog() {
+  const { filters, total, pages, events, ufs } = useLoaderData<typeof loader>();
+  const search = new URLSearchParams(
+    Object.entries({
+      tipo: filters.tipo ? filterValue(filters.tipo) : "",
+      formato: filters.formato ? filterValue(filters.formato) : "",
+      abrangencia: filters.abrangencia ? filterValue(filters.abrangencia) : "",
+      uf: filters.uf ?? "",
+      quando: filters.quando,
+      q: filters.q ?? "",
+    }).filter(([, v]) => v),
+  );
+  return (
+    <>
+      <h1>Agenda de eventos</h1>
+      <Form method="get" className="filters" aria-label="Filtrar eventos">
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="f-q">Buscar no título</label>
+            <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} />
+          </div>
+          <div className="field">
+            <label htmlFor="f-tipo">Tipo</label>
+            <select id="f-tipo" name="tipo" defaultValue={filters.tipo ? filterValue(filters.tipo) : ""}>
+              <option value="">Todos</option>
+              {EVENT_TYPES.map((t) => (
+                <option key={t} value={filterValue(t)}>
+                  {EVENT_TYPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-formato">Formato</label>
+            <select id="f-formato" name="formato" defaultValue={filters.formato ? filterValue(filters.formato) : ""}>
+              <option value="">Todos</option>
+              {FORMATS.map((t) => (
+                <option key={t} value={filterValue(t)}>
+                  {FORMAT_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-abrangencia">Abrangência</label>
+            <select id="f-abrangencia" name="abrangencia" defaultValue={filters.abrangencia ? filterValue(filters.abrangencia) : ""}>
+              <option value="">Todas</option>
+              {SCOPES.map((t) => (
+                <option key={t} value={filterValue(t)}>
+                  {SCOPE_LABELS[t]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-uf">Estado</label>
+            <select id="f-uf" name="uf" defaultValue={filters.uf ?? ""}>
+              <option value="">Todos</option>
+              {ufs.map((u) => (
+                <option key={u.value} value={u.value}>
+                  {u.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-quando">Período</label>
+            <select id="f-quando" name="quando" defaultValue={filters.quando}>
+              <option value="proximos">Próximos e em andamento</option>
+              <option value="passados">Já realizados</option>
+              <option value="todos">Todos</option>
+            </select>
+          </div>
+          <div className="button-row" style={{ margin: 0 }}>
+            <button type="submit" className="button">
+              Filtrar
+            </button>
+            <Link to="/eventos">Limpar</Link>
+          </div>
+        </div>
+      </Form>
+      <p role="status" aria-live="polite">
+        {total === 0 ? "Nenhum evento encontrado com esses filtros." : total === 1 ? "1 evento encontrado." : `${total} eventos encontrados.`}
+      </p>
+      <ul className="cards">
+        {events.map((e) => (
+          <EventCardView key={e.slug} e={e} headingLevel={2} />
+        ))}
+      </ul>
+      {pages > 1 ? (
+        <nav className="pagination" aria-label="Paginação">
+          {filters.pagina > 1 ? <Link to={pageHref(search, filters.pagina - 1)}>‹ Anterior</Link> : null}
+          <span aria-current="page">
+            Página {filters.pagina} de {pages}
+          </span>
+          {filters.pagina < pages ? <Link to={pageHref(search, filters.pagina + 1)}>Próxima ›</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}
