@@ -1,0 +1,3 @@
+// Unit tests run without a database; the env module still needs valid defaults.
+process.env.NODE_ENV = "test";
+process.env.TZ = "UTC";
