@@ -39,7 +39,7 @@ export default defineConfig({
           pool: "forks",
           fileParallelism: false,
           globalSetup: ["test/setup/global-db.ts", "test/setup/global-app.ts"],
-          setupFiles: ["test/setup/db-per-file.ts"],
+          setupFiles: ["test/setup/e2e-file.ts"],
           testTimeout: 90_000,
           hookTimeout: 120_000,
         },

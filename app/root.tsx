@@ -35,7 +35,7 @@ export const meta: MetaFunction = () => [
   { name: "description", content: "Encontros, seminários, oficinas, visitas técnicas e transmissões do apoio técnico do SUAS." },
 ];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const [session, { flash, clear }] = await Promise.all([readSession(request), readFlash(request)]);
   const actor = session.kind === "active" ? session.actor : null;
   const headers = new Headers();

@@ -1,7 +1,7 @@
 // Any unknown address: the friendly 404 page of the root error boundary.
 import { route, notFound } from "~/lib/http.server";
 
-export const loader = route(async () => {
+export const loader = /* @__PURE__ */ route(async () => {
   throw notFound("O endereço pode estar errado, ou o conteúdo não existe mais.");
 });
 

@@ -9,7 +9,7 @@ import { presentCard } from "~/modules/events/presenters";
 
 export const meta: MetaFunction = () => [{ title: "Apoia SUAS — apoio técnico do Sistema Único de Assistência Social" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const [actor, events] = await Promise.all([getActor(request), upcomingEvents(6)]);
   return json({ signedIn: !!actor, events: events.map((e) => presentCard(e)) });
 });

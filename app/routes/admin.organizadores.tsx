@@ -14,7 +14,7 @@ import { UNIAO_ID } from "~/modules/entes/federation";
 
 export const meta: MetaFunction = () => [{ title: "Equipes organizadoras — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const [roles, ufs] = await Promise.all([listOrganizerRoles(actor), listUfs()]);
   return json({
@@ -37,7 +37,7 @@ const grantSchema = z.object({
   ente: z.string({ message: "Escolha a União ou um estado." }).regex(/^(BR|\d{2})$/, "Escolha a União ou um estado."),
 });
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const form = await readFormData(request);
   switch (intentOf(form)) {

@@ -20,7 +20,7 @@ const querySchema = z.object({
     .optional(),
 });
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const params = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const entes = params.q.length < 2 ? [] : await searchEntes({ q: params.q, kinds: params.tipos, uf: params.uf, limit: 12 });
   return json(

@@ -15,13 +15,13 @@ import { ROLE_IN_ENTE, ROLE_IN_ENTE_LABELS } from "~/modules/entes/federation";
 
 export const meta: MetaFunction = () => [{ title: "Criar conta — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
   if (await getActor(request)) throw redirect(redirectTo);
   return json({ redirectTo });
 });
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const form = await readFormData(request);
   const submission = parseWithZod(form, { schema: signUpSchema });
   const hideFields = ["password", "passwordConfirm"];

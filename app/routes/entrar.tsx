@@ -12,14 +12,14 @@ import { getActor, startSession } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Entrar — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/");
   if (await getActor(request)) throw redirect(redirectTo);
   return json({ redirectTo, expired: url.searchParams.get("motivo") === "sessao-expirada" });
 });
 
-export const action = route(async ({ request, context }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, context }: ActionFunctionArgs) => {
   const form = await readFormData(request);
   const submission = parseWithZod(form, { schema: logInSchema });
   if (submission.status !== "success") {

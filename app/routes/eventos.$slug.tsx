@@ -15,12 +15,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} — Apoia SUAS` : "Evento — Apoia SUAS" },
 ];
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await getActor(request);
   return json(await eventPage(params.slug ?? "", actor, request.url));
 });
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const form = await readFormData(request);
   const slug = params.slug ?? "";

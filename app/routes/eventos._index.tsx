@@ -11,7 +11,7 @@ import { EVENT_TYPE_LABELS, EVENT_TYPES, FORMAT_LABELS, FORMATS, SCOPE_LABELS, S
 
 export const meta: MetaFunction = () => [{ title: "Agenda de eventos — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const parsed = parseCatalogParams(new URL(request.url).searchParams);
   if (!parsed.ok) throw badRequest(`Filtro inválido: ${parsed.message}`);
   const [result, ufs] = await Promise.all([catalog(parsed.filters), listUfs()]);

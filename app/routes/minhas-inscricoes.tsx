@@ -9,7 +9,7 @@ import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "~/modules/r
 
 export const meta: MetaFunction = () => [{ title: "Minhas inscrições — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const { upcoming, past } = await myRegistrations(actor.userId);
   const present = (r: (typeof upcoming)[number]) => ({

@@ -10,7 +10,7 @@ import { presentCard } from "~/modules/events/presenters";
 
 export const meta: MetaFunction = () => [{ title: "Organizar eventos — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   assertOrganizer(actor);
   const federal = isFederalOrganizer(actor);

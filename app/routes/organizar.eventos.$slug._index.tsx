@@ -12,7 +12,7 @@ import { cancelEvent, duplicateEvent, publishEvent, requireEventFor } from "~/mo
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Gerenciar: ${data.event.title} — Apoia SUAS` : "Gerenciar evento" }];
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   await requireEventFor(actor, params.slug ?? "", "see_participants");
   return json(await eventPage(params.slug ?? "", actor, request.url));
@@ -20,7 +20,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
 
 const cancelSchema = z.object({ reason: text("o motivo do cancelamento", { min: 5, max: 500 }) });
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const slug = params.slug ?? "";
   const form = await readFormData(request);

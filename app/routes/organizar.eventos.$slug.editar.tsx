@@ -13,7 +13,7 @@ import { eventFormChoices } from "~/modules/events/organizer.server";
 
 export const meta: MetaFunction = () => [{ title: "Editar evento — Apoia SUAS" }];
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const event = await requireEventFor(actor, params.slug ?? "", "edit");
   if (event.status === "CANCELADO") throw conflict("Este evento foi cancelado e não pode mais ser editado.");
@@ -21,7 +21,7 @@ export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
   return json({ ...choices, defaults, slug: event.slug, title: event.title });
 });
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const slug = params.slug ?? "";
   await requireEventFor(actor, slug, "edit");

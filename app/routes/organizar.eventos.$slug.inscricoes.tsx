@@ -14,7 +14,7 @@ import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from "~/modules/reg
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Inscrições: ${data.event.title} — Apoia SUAS` : "Inscrições" }];
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const parsed = parseParticipantFilters(new URL(request.url).searchParams);
   if (!parsed.ok) throw badRequest(parsed.message);
@@ -37,7 +37,7 @@ const removeSchema = z.object({
   reason: text("o motivo da remoção", { min: 5, max: 500 }),
 });
 
-export const action = route(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const form = await readFormData(request);
   const parsed = removeSchema.safeParse({ registrationId: form.get("registrationId") ?? "", reason: form.get("reason") ?? "" });

@@ -6,7 +6,7 @@ import { requireActor } from "~/modules/auth/session.server";
 import { parseParticipantFilters } from "~/modules/registration/filters";
 import { participantsCsv } from "~/modules/registration/participants.server";
 
-export const loader = route(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const parsed = parseParticipantFilters(new URL(request.url).searchParams);
   if (!parsed.ok) throw badRequest(parsed.message);

@@ -13,14 +13,14 @@ import { assertOrganizer, eventFormChoices, newEventDefaults } from "~/modules/e
 
 export const meta: MetaFunction = () => [{ title: "Criar evento — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   assertOrganizer(actor);
   const choices = await eventFormChoices(actor);
   return json({ ...choices, defaults: newEventDefaults(choices.organizers) });
 });
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   assertOrganizer(actor);
   const submission = parseWithZod(await readFormData(request), { schema: eventFormSchema });

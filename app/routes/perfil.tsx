@@ -17,7 +17,7 @@ import { enteDisplayName, ROLE_IN_ENTE, ROLE_IN_ENTE_LABELS, type EnteKind } fro
 
 export const meta: MetaFunction = () => [{ title: "Meu perfil — Apoia SUAS" }];
 
-export const loader = route(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const p = await profileOf(actor.userId);
   return json({
@@ -34,7 +34,7 @@ export const loader = route(async ({ request }: LoaderFunctionArgs) => {
   });
 });
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const form = await readFormData(request);
   if (intentOf(form) === "senha") {

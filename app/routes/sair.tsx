@@ -7,12 +7,12 @@ import { endSession, getActor } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Sair — Apoia SUAS" }];
 
-export const loader = route(async ({ request }) => {
+export const loader = /* @__PURE__ */ route(async ({ request }) => {
   if (!(await getActor(request))) throw redirect("/");
   return null;
 });
 
-export const action = route(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const cookie = await endSession(request);
   return redirectWithFlash("/", { kind: "info", message: "Você saiu da sua conta." }, { headers: { "Set-Cookie": cookie } });
 });

@@ -4,6 +4,8 @@ import fs from "node:fs";
 import { BASE_DB, migrate, removeDb, TEST_DIR } from "../support/database";
 
 export default async function setup() {
+  // Several projects list this setup; within one run the base is built once.
+  if (process.env.APOIA_TEST_BASE_READY === BASE_DB && fs.existsSync(BASE_DB)) return;
   fs.mkdirSync(TEST_DIR, { recursive: true });
   removeDb(BASE_DB);
   migrate(BASE_DB);
@@ -14,4 +16,5 @@ export default async function setup() {
   await seedEntes(db);
   await db.$queryRawUnsafe("PRAGMA journal_mode = DELETE");
   await db.$disconnect();
+  process.env.APOIA_TEST_BASE_READY = BASE_DB;
 }

@@ -1,0 +1,36 @@
+// Guards on how route modules are written (both mistakes only show up in the browser).
+import fs from "node:fs";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+const routesDir = path.resolve(import.meta.dirname);
+const files = [
+  ...fs
+    .readdirSync(routesDir)
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes(".test."))
+    .map((f) => path.join(routesDir, f)),
+  path.resolve(routesDir, "..", "root.tsx"),
+];
+
+describe("route modules", () => {
+  it.each(files.map((f) => [path.relative(path.resolve(routesDir, ".."), f), f]))(
+    "%s marks its route() wrappers as pure so the browser bundle drops the server code",
+    (_name, file) => {
+      const source = fs.readFileSync(file, "utf8");
+      const unmarked = source.split("\n").filter((line) => /=\s*route\(/.test(line));
+      expect(unmarked).toEqual([]);
+    },
+  );
+
+  it.each(files.map((f) => [path.relative(path.resolve(routesDir, ".."), f), f]))(
+    "%s wraps its loader and action so domain errors become HTTP responses",
+    (_name, file) => {
+      const source = fs.readFileSync(file, "utf8");
+      expect(source).not.toMatch(/export (async )?function (loader|action)\b/);
+      for (const m of source.matchAll(/export const (loader|action) = (.*)/g)) {
+        expect(m[2]).toMatch(/^(\/\* @__PURE__ \*\/ route\(|loader;)/);
+      }
+    },
+  );
+});

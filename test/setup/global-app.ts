@@ -1,0 +1,40 @@
+// Once per e2e run: builds the app as in production and serves it on loopback against its own
+// copy of the base database; the tests drive it with Debian's Chromium.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+import type { TestProject } from "vitest/node";
+
+import { startApp, type RunningApp } from "../support/app-server";
+import { BASE_DB, removeDb, ROOT, TEST_DIR } from "../support/database";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+    e2eDatabaseFile: string;
+  }
+}
+
+let app: RunningApp | undefined;
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync("/usr/bin/chromium")) {
+    throw new Error("Chromium não encontrado em /usr/bin/chromium: rode `npm test`, que instala com apt-get install -y chromium.");
+  }
+  execFileSync(path.join(ROOT, "node_modules", ".bin", "remix"), ["build"], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const file = path.join(TEST_DIR, "e2e.db");
+  removeDb(file);
+  fs.copyFileSync(BASE_DB, file);
+  app = await startApp(file);
+  project.provide("baseUrl", app.url);
+  project.provide("e2eDatabaseFile", file);
+  return async () => {
+    await app?.stop();
+    removeDb(file);
+  };
+}

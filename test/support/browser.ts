@@ -1,0 +1,66 @@
+// Debian's Chromium driven by playwright-core (never a downloaded browser).
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+export function baseUrl(): string {
+  return inject("baseUrl");
+}
+
+export type TestPage = {
+  context: BrowserContext;
+  page: Page;
+  /** uncaught errors in the page's scripts (hydration failures, crashes) */
+  pageErrors: string[];
+  /** closes the context and fails the test if any script error happened */
+  done: () => Promise<void>;
+};
+
+export async function newPage(browser: Browser, opts: { javaScriptEnabled?: boolean; timezoneId?: string } = {}): Promise<TestPage> {
+  const context = await browser.newContext({
+    baseURL: baseUrl(),
+    locale: "pt-BR",
+    timezoneId: opts.timezoneId ?? "America/Sao_Paulo",
+    javaScriptEnabled: opts.javaScriptEnabled ?? true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    done: async () => {
+      await context.close();
+      expect(pageErrors, "erros de JavaScript na página").toEqual([]);
+    },
+  };
+}
+
+/** Logs in through the form, as a person would. */
+export async function logIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/entrar");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Senha").fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/entrar")), page.getByRole("button", { name: "Entrar" }).click()]);
+}
+
+export async function expectText(page: Page, text: string | RegExp): Promise<void> {
+  await page.getByText(text).first().waitFor({ state: "visible" });
+  expect(await page.getByText(text).first().isVisible()).toBe(true);
+}
