@@ -104,7 +104,7 @@ function Header() {
         </div>
       </div>
       <div className="container header-main">
-        <Link to="/" className="brand" aria-label="Apoia SUAS, página inicial">
+        <Link to="/" className="brand">
           <span className="brand-name">Apoia SUAS</span>
           <span className="brand-tagline">Apoio técnico do SUAS</span>
         </Link>

@@ -1,22 +1,23 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
-import { ErrorList } from "~/components/forms";
+import { EntePicker } from "~/components/ente-picker";
+import { ErrorSummary, TextField } from "~/components/forms";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { intentOf, readFormData } from "~/lib/forms.server";
 import { badRequest, route } from "~/lib/http.server";
 import { formatDateTime } from "~/lib/time";
-import { emailField, z } from "~/lib/zod";
-import { grantOrganizerRole, listOrganizerRoles, revokeOrganizerRole } from "~/modules/auth/organizers.server";
+import { z } from "~/lib/zod";
+import { grantOrganizerRole, grantSchema, listOrganizerRoles, revokeOrganizerRole } from "~/modules/auth/organizers.server";
 import { requireActor } from "~/modules/auth/session.server";
-import { listUfs } from "~/modules/entes/entes.server";
-import { UNIAO_ID } from "~/modules/entes/federation";
 
 export const meta: MetaFunction = () => [{ title: "Equipes organizadoras — Apoia SUAS" }];
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
-  const [roles, ufs] = await Promise.all([listOrganizerRoles(actor), listUfs()]);
+  const roles = await listOrganizerRoles(actor);
   return json({
     me: actor.userId,
     roles: roles.map((r) => ({
@@ -28,13 +29,7 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
       grantedBy: r.grantedBy?.name ?? "—",
       since: formatDateTime(r.createdAt, "America/Sao_Paulo"),
     })),
-    entes: [{ id: UNIAO_ID, label: "União (equipe federal)" }, ...ufs.map((u) => ({ id: u.id, label: `${u.name} (${u.uf})` }))],
   });
-});
-
-const grantSchema = z.object({
-  email: emailField,
-  ente: z.string({ message: "Escolha a União ou um estado." }).regex(/^(BR|\d{2})$/, "Escolha a União ou um estado."),
 });
 
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
@@ -42,15 +37,14 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
   const form = await readFormData(request);
   switch (intentOf(form)) {
     case "atribuir": {
-      const parsed = grantSchema.safeParse({ email: form.get("email") ?? undefined, ente: form.get("ente") || undefined });
-      if (!parsed.success) {
-        const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+      const submission = parseWithZod(form, { schema: grantSchema });
+      if (submission.status !== "success") {
         await listOrganizerRoles(actor); // permission check before answering
-        return json({ fieldErrors, email: String(form.get("email") ?? "") }, { status: 400 });
+        return json(submission.reply(), { status: 400 });
       }
-      const r = await grantOrganizerRole(actor, { email: parsed.data.email, enteId: parsed.data.ente });
-      if (!r.ok) return json({ fieldErrors: r.fieldErrors, email: parsed.data.email }, { status: 400 });
-      return redirectWithFlash("/admin/organizadores", { kind: "success", message: `${parsed.data.email} agora organiza eventos.` });
+      const r = await grantOrganizerRole(actor, submission.value);
+      if (!r.ok) return json(submission.reply({ fieldErrors: r.fieldErrors }), { status: 400 });
+      return redirectWithFlash("/admin/organizadores", { kind: "success", message: `${submission.value.email} agora organiza eventos.` });
     }
     case "revogar": {
       const roleId = z.string().min(1).max(40).safeParse(form.get("roleId"));
@@ -64,9 +58,15 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 });
 
 export default function Organizers() {
-  const { roles, entes } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const errors = actionData?.fieldErrors ?? {};
+  const { roles } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "atribuir",
+    lastResult,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: grantSchema }),
+  });
   return (
     <>
       <h1>Equipes organizadoras</h1>
@@ -74,32 +74,17 @@ export default function Organizers() {
         A equipe federal organiza eventos pela União; cada equipe estadual, pelo seu estado e para os seus municípios.
       </p>
       <h2>Atribuir</h2>
-      <Form method="post" className="stack" noValidate>
+      <ErrorSummary form={form} labels={{ email: "E-mail", ente: "Organiza por" }} />
+      <Form method="post" {...getFormProps(form)} className="stack">
         <div className="grid-2">
-          <div className="field">
-            <label htmlFor="g-email">E-mail da pessoa (já cadastrada)</label>
-            <input
-              id="g-email"
-              name="email"
-              type="email"
-              defaultValue={actionData?.email ?? ""}
-              aria-invalid={errors.email ? true : undefined}
-              aria-describedby={errors.email ? "g-email-erro" : undefined}
-            />
-            <ErrorList id="g-email-erro" errors={errors.email} />
-          </div>
-          <div className="field">
-            <label htmlFor="g-ente">Organiza por</label>
-            <select id="g-ente" name="ente" aria-invalid={errors.ente ? true : undefined} aria-describedby={errors.ente ? "g-ente-erro" : undefined}>
-              <option value="">—</option>
-              {entes.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.label}
-                </option>
-              ))}
-            </select>
-            <ErrorList id="g-ente-erro" errors={errors.ente} />
-          </div>
+          <TextField meta={fields.email} label="E-mail da pessoa (já cadastrada)" type="email" />
+          <EntePicker
+            meta={fields.ente}
+            searchMeta={fields.enteBusca}
+            label="Organiza por"
+            kinds={["UNIAO", "UF"]}
+            hint="A União ou um estado: nome, sigla ou código IBGE."
+          />
         </div>
         <button type="submit" name="intent" value="atribuir" className="button">
           Atribuir

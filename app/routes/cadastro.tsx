@@ -44,7 +44,7 @@ export default function SignUp() {
   const [form, fields] = useForm({
     id: "cadastro",
     lastResult,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
   });

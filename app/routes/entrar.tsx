@@ -41,7 +41,8 @@ export default function LogIn() {
   const [form, fields] = useForm({
     id: "entrar",
     lastResult,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: logInSchema }),
   });
   return (

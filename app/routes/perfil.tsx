@@ -63,13 +63,15 @@ export default function Profile() {
     id: "perfil",
     lastResult: actionData?.form === "perfil" ? actionData.result : undefined,
     defaultValue: { name: profile.name, roleInEnte: profile.roleInEnte, ente: profile.enteId, enteBusca: profile.enteLabel },
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
   });
   const [pwForm, pwFields] = useForm({
     id: "senha",
     lastResult: actionData?.form === "senha" ? actionData.result : undefined,
-    shouldValidate: "onBlur",
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: changePasswordSchema }),
   });
   return (

@@ -2,6 +2,8 @@
 // state team for its UF). Every change is kept in the audit trail.
 import { db } from "~/lib/db.server";
 import { conflict, forbidden, notFound } from "~/lib/http.server";
+import { emailField, optionalText, z } from "~/lib/zod";
+import { resolveEnte } from "~/modules/entes/entes.server";
 
 import type { Actor } from "./actor";
 
@@ -29,16 +31,27 @@ export async function listOrganizerRoles(actor: Actor) {
 
 export type GrantResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
 
-export async function grantOrganizerRole(actor: Actor, input: { email: string; enteId: string }): Promise<GrantResult> {
+/** The administrator's grant form: an e-mail and the Union or a UF, chosen in the ente picker. */
+export const grantSchema = z.object({
+  email: emailField,
+  ente: z.string().trim().max(7).optional(),
+  enteBusca: optionalText("a União ou o estado", 120),
+});
+
+export async function grantOrganizerRole(
+  actor: Actor,
+  input: { email: string; ente?: string; enteId?: string; enteBusca?: string },
+): Promise<GrantResult> {
   requireAdmin(actor);
-  const [user, ente] = await Promise.all([
+  const [user, resolved] = await Promise.all([
     db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
-    db.ente.findUnique({ where: { id: input.enteId }, select: { id: true, kind: true, name: true } }),
+    resolveEnte({ id: input.ente ?? input.enteId, text: input.enteBusca }, { kinds: ["UNIAO", "UF"], what: "a União ou um estado" }),
   ]);
   const fieldErrors: Record<string, string[]> = {};
   if (!user) fieldErrors.email = ["Não há conta com este e-mail. Peça à pessoa que se cadastre primeiro."];
-  if (!ente || ente.kind === "MUNICIPIO") fieldErrors.ente = ["Escolha a União ou um estado."];
-  if (!user || !ente || ente.kind === "MUNICIPIO") return { ok: false, fieldErrors };
+  if (!resolved.ok) fieldErrors.ente = [resolved.message];
+  if (!user || !resolved.ok) return { ok: false, fieldErrors };
+  const ente = resolved.ente;
   const existing = await db.organizerRole.findUnique({ where: { userId_enteId: { userId: user.id, enteId: ente.id } } });
   if (existing) return { ok: false, fieldErrors: { email: [`Esta pessoa já organiza eventos por ${ente.name}.`] } };
   await db.$transaction([

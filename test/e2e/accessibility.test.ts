@@ -1,0 +1,99 @@
+// WCAG 2.1 A/AA checks with axe-core on the main pages, as each kind of user sees them,
+// including forms showing their errors.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { baseUrl, launchBrowser, logIn } from "../support/browser";
+import { bahiaOrganizer, eventFactory, federalOrganizer, TEST_PASSWORD, userFactory } from "../support/factories";
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+type AxeResult = { violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[] };
+
+async function violations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const result = (await page.evaluate(() =>
+    (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe.run({
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    }),
+  )) as AxeResult;
+  return result.violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+}
+
+describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
+  let browser: Browser;
+  let slug = "";
+  let people: { technician: string; bahia: string; admin: string; federal: string };
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const federal = await federalOrganizer();
+    const event = await eventFactory(federal, { title: "Seminário acessível para todas as pessoas", capacity: 20 });
+    slug = event.slug;
+    const technician = await userFactory({ name: "Técnica Acessível" });
+    const bahia = await bahiaOrganizer();
+    const admin = await userFactory({ isAdmin: true });
+    people = { technician: technician.email, bahia: bahia.email, admin: admin.email, federal: federal.email };
+    const { register } = await import("~/modules/registration/registration.server");
+    await register(technician, event.id);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function page(as?: string) {
+    // axe is injected as a script: this test context alone bypasses the CSP to allow it.
+    const context = await browser.newContext({ baseURL: baseUrl(), locale: "pt-BR", bypassCSP: true });
+    const p = await context.newPage();
+    if (as) await logIn(p, as, TEST_PASSWORD);
+    return { p, close: () => context.close() };
+  }
+
+  it.each([
+    ["the home page", "/"],
+    ["the catalog", "/eventos"],
+    ["the login page", "/entrar"],
+    ["the sign-up page", "/cadastro"],
+    ["the not-found page", "/pagina-que-nao-existe"],
+  ])("%s has no WCAG violations for an anonymous visitor", async (_name, path) => {
+    const { p, close } = await page();
+    await p.goto(path);
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+
+  it("the event page has no WCAG violations for a signed-in technician", async () => {
+    const { p, close } = await page(people.technician);
+    await p.goto(`/eventos/${slug}`);
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+
+  it("the sign-up form with its error messages has no WCAG violations", async () => {
+    const { p, close } = await page();
+    await p.goto("/cadastro");
+    await p.getByRole("button", { name: "Criar conta" }).click();
+    await p.locator(".error-summary").waitFor();
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+
+  it.each([
+    ["Minhas inscrições", "/minhas-inscricoes", "technician"],
+    ["the organizer home", "/organizar", "bahia"],
+    ["the new event form", "/organizar/eventos/novo", "bahia"],
+    ["the organizer administration", "/admin/organizadores", "admin"],
+    ["the participant list", "/organizar/eventos/SLUG/inscricoes", "federal"],
+    ["the event management page", "/organizar/eventos/SLUG", "federal"],
+    ["the event edit form", "/organizar/eventos/SLUG/editar", "federal"],
+  ] as const)("%s has no WCAG violations", async (_name, path, who) => {
+    const { p, close } = await page(people[who]);
+    await p.goto(path.replace("SLUG", slug));
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+});
