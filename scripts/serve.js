@@ -78,6 +78,25 @@ app.use((req, res, next) => {
     .send("Requisição recusada: o formulário foi enviado por outro site (proteção contra CSRF).");
 });
 
+// Request bodies: forms are small. Oversized or unmeasured bodies are refused before anything reads
+// them, and the connection is closed so the unread rest cannot be taken for the next request.
+const MAX_BODY_BYTES = Number(process.env.MAX_BODY_BYTES ?? 1_000_000);
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const length = req.get("content-length");
+  const refuse = (status, message) => {
+    res.set("Connection", "close");
+    res.status(status).type("text/plain; charset=utf-8").send(message);
+  };
+  if (length === undefined && req.get("transfer-encoding")) {
+    return refuse(411, "Envio sem Content-Length não é aceito.");
+  }
+  if (Number(length ?? 0) > MAX_BODY_BYTES) {
+    return refuse(413, `O envio passa do limite de ${Math.round(MAX_BODY_BYTES / 1_000_000)} MB.`);
+  }
+  next();
+});
+
 app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
