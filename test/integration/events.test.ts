@@ -224,6 +224,23 @@ describe("updateEvent", () => {
     expect(stored.endsAt.toISOString()).toBe(`${third!.date}T22:00:00.000Z`);
   });
 
+  it("never takes over a session of another event whose id is slipped into the form", async () => {
+    const federal = await federalOrganizer();
+    const [mine, other] = [await eventFactory(federal), await eventFactory(federal)];
+    const foreign = await db.eventSession.findFirstOrThrow({ where: { eventId: other.id } });
+    const defaults = await eventFormDefaults(mine.id);
+    const r = await updateEvent(
+      federal,
+      mine.slug,
+      eventFormSchema.parse({ ...defaults, sessions: [...defaults.sessions, { id: foreign.id, date: defaults.sessions[0]!.date, start: "14:00", end: "15:00" }] }),
+    );
+    expect(r.ok).toBe(true);
+    expect(await db.eventSession.findUniqueOrThrow({ where: { id: foreign.id } })).toEqual(foreign);
+    const sessions = await db.eventSession.findMany({ where: { eventId: mine.id } });
+    expect(sessions).toHaveLength(2);
+    expect(sessions.map((s) => s.id)).not.toContain(foreign.id);
+  });
+
   it("refuses a capacity below the confirmed registrations with a field error, changing nothing", async () => {
     const federal = await federalOrganizer();
     const event = await eventFactory(federal, { capacity: 3 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { register } from "~/modules/registration/registration.server";
 
-import { ROOT } from "../support/database";
+import { ROOT, setJournalMode } from "../support/database";
 import { eventFactory, federalOrganizer, registrantsFactory, userFactory } from "../support/factories";
 
 describe("registration under concurrent requests", () => {
@@ -66,40 +66,45 @@ function startWorker(eventId: string, userIds: string[]) {
 }
 
 describe("registration from several processes at once", () => {
-  it("gives the last 10 seats to exactly 10 of 100 requests from 4 processes, nobody twice, the waitlist in arrival order", async () => {
-    const organizer = await federalOrganizer();
-    const event = await eventFactory(organizer, { capacity: 20 });
-    await registrantsFactory(event.id, 10);
-    const people = await Promise.all(Array.from({ length: 100 }, () => userFactory()));
-    const ids = people.map((p) => p.userId);
+  // Rollback journal first (switching back from WAL needs the only connection), then WAL as in production.
+  it.each(["delete", "wal"] as const)(
+    "gives the last 10 seats to exactly 10 of 100 requests from 4 processes, nobody twice, the waitlist in arrival order (%s journal)",
+    async (journal) => {
+      expect(await setJournalMode(db, journal)).toBe(journal);
+      const organizer = await federalOrganizer();
+      const event = await eventFactory(organizer, { capacity: 20 });
+      await registrantsFactory(event.id, 10);
+      const people = await Promise.all(Array.from({ length: 100 }, () => userFactory()));
+      const ids = people.map((p) => p.userId);
 
-    const workers = [0, 1, 2, 3].map((w) => startWorker(event.id, ids.slice(w * 25, w * 25 + 25)));
-    await Promise.all(workers.map((w) => w.ready));
-    for (const w of workers) w.go();
-    const outcomes = (await Promise.all(workers.map((w) => w.done))).flat();
+      const workers = [0, 1, 2, 3].map((w) => startWorker(event.id, ids.slice(w * 25, w * 25 + 25)));
+      await Promise.all(workers.map((w) => w.ready));
+      for (const w of workers) w.go();
+      const outcomes = (await Promise.all(workers.map((w) => w.done))).flat();
 
-    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
-    expect(outcomes).toHaveLength(100);
-    expect(outcomes.filter((o) => o.status === "CONFIRMADA")).toHaveLength(10);
-    expect(outcomes.map((o) => o.waitlistPosition).filter((p) => p != null).sort((a, b) => a! - b!)).toEqual(
-      Array.from({ length: 90 }, (_, i) => i + 1),
-    );
+      expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+      expect(outcomes).toHaveLength(100);
+      expect(outcomes.filter((o) => o.status === "CONFIRMADA")).toHaveLength(10);
+      expect(outcomes.map((o) => o.waitlistPosition).filter((p) => p != null).sort((a, b) => a! - b!)).toEqual(
+        Array.from({ length: 90 }, (_, i) => i + 1),
+      );
 
-    const rows = await db.registration.findMany({ where: { eventId: event.id }, orderBy: { seq: "asc" } });
-    const late = rows.filter((r) => ids.includes(r.userId));
-    expect(rows).toHaveLength(110);
-    expect(new Set(rows.map((r) => r.userId)).size).toBe(110);
-    expect(new Set(rows.map((r) => r.seq)).size).toBe(110);
-    expect(rows.filter((r) => r.status === "CONFIRMADA")).toHaveLength(20);
-    expect(late.filter((r) => r.status === "CONFIRMADA")).toHaveLength(10);
-    // The stored statuses are the ones each process was told.
-    for (const o of outcomes) expect(late.find((r) => r.userId === o.userId)?.status).toBe(o.status);
+      const rows = await db.registration.findMany({ where: { eventId: event.id }, orderBy: { seq: "asc" } });
+      const late = rows.filter((r) => ids.includes(r.userId));
+      expect(rows).toHaveLength(110);
+      expect(new Set(rows.map((r) => r.userId)).size).toBe(110);
+      expect(new Set(rows.map((r) => r.seq)).size).toBe(110);
+      expect(rows.filter((r) => r.status === "CONFIRMADA")).toHaveLength(20);
+      expect(late.filter((r) => r.status === "CONFIRMADA")).toHaveLength(10);
+      // The stored statuses are the ones each process was told.
+      for (const o of outcomes) expect(late.find((r) => r.userId === o.userId)?.status).toBe(o.status);
 
-    const waitingSeqs = late.filter((r) => r.status === "ESPERA").map((r) => r.seq);
-    expect(waitingSeqs).toHaveLength(90);
-    expect(waitingSeqs.every((seq, i) => i === 0 || seq > waitingSeqs[i - 1]!)).toBe(true);
-    expect(Math.max(...late.filter((r) => r.status === "CONFIRMADA").map((r) => r.seq))).toBeLessThan(waitingSeqs[0]!);
-    // Every request was counted once: no lost update of the arrival counter between processes.
-    expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationSeq).toBe(110);
-  });
+      const waitingSeqs = late.filter((r) => r.status === "ESPERA").map((r) => r.seq);
+      expect(waitingSeqs).toHaveLength(90);
+      expect(waitingSeqs.every((seq, i) => i === 0 || seq > waitingSeqs[i - 1]!)).toBe(true);
+      expect(Math.max(...late.filter((r) => r.status === "CONFIRMADA").map((r) => r.seq))).toBeLessThan(waitingSeqs[0]!);
+      // Every request was counted once: no lost update of the arrival counter between processes.
+      expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).registrationSeq).toBe(110);
+    },
+  );
 });

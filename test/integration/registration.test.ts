@@ -46,6 +46,45 @@ describe("who may register", () => {
     expect(await db.registration.findFirst({ where: { eventId: event.id, userId: feira.userId } })).toMatchObject({ enteId: "2910800" });
   });
 
+  it("follows a national porte audience: small municipalities in, a metropolis and a municipality without porte out", async () => {
+    const federal = await federalOrganizer();
+    const event = await eventFactory(federal, { audienceKind: "PORTE", audiencePortes: ["PP1", "PP2"] });
+    const [abaira, salvador, semPorte, stateTeam] = await Promise.all([
+      userFactory({ ente: "2900108" }),
+      userFactory({ ente: "2927408" }),
+      userFactory({ ente: "5101837" }),
+      userFactory({ ente: "29" }),
+    ]);
+    expect((await register(abaira, event.id)).status).toBe("CONFIRMADA");
+    for (const outsider of [salvador, semPorte, stateTeam]) expect((await rejection(register(outsider, event.id))).status).toBe(403);
+    expect(await db.registration.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it("follows a regional audience: the region's state teams, and its municipalities only when included", async () => {
+    const federal = await federalOrganizer();
+    const statesOnly = await eventFactory(federal, { scope: "REGIONAL", scopeRegion: "Nordeste", audienceKind: "REGIAO", audienceRegion: "Nordeste" });
+    const withMunicipios = await eventFactory(federal, {
+      scope: "REGIONAL",
+      scopeRegion: "Nordeste",
+      audienceKind: "REGIAO",
+      audienceRegion: "Nordeste",
+      audienceIncludeMunicipios: true,
+    });
+    const [bahiaTeam, salvador, manausTeam] = await Promise.all([userFactory({ ente: "29" }), userFactory({ ente: "2927408" }), userFactory({ ente: "13" })]);
+    expect((await register(bahiaTeam, statesOnly.id)).status).toBe("CONFIRMADA");
+    expect((await rejection(register(salvador, statesOnly.id))).status).toBe(403);
+    expect((await register(salvador, withMunicipios.id)).status).toBe("CONFIRMADA");
+    expect((await rejection(register(manausTeam, withMunicipios.id))).status).toBe(403);
+  });
+
+  it("follows an invitation list: only the listed entes", async () => {
+    const bahia = await bahiaOrganizer();
+    const event = await eventFactory(bahia, { audienceKind: "LISTA", audienceUfId: undefined, audienceEntes: "Feira de Santana (BA)" });
+    const [feira, salvador] = await Promise.all([userFactory({ ente: "2910800" }), userFactory({ ente: "2927408" })]);
+    expect((await register(feira, event.id)).status).toBe("CONFIRMADA");
+    expect((await rejection(register(salvador, event.id))).status).toBe(403);
+  });
+
   it.each([
     ["before registration opens", schedule({ opensIn: 2, sessionDays: [10] }), {}, /^As inscrições abrem em \d{2}\/\d{2}\/\d{4} às 00:00\.$/],
     ["after registration closed", schedule({ opensIn: -5, closesIn: -1, sessionDays: [3] }), {}, /^As inscrições foram encerradas em \d{2}\/\d{2}\/\d{4} às 23:00\.$/],

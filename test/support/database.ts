@@ -27,3 +27,12 @@ export function copyBaseDb(name: string): string {
   fs.copyFileSync(BASE_DB, file);
   return file;
 }
+
+/**
+ * Switches this file's database between the rollback journal (how test copies start) and WAL (how
+ * `npm run setup` leaves production and development databases). Returns the mode SQLite reports.
+ */
+export async function setJournalMode(client: { $queryRawUnsafe: (sql: string) => Promise<unknown> }, mode: "delete" | "wal"): Promise<string> {
+  const rows = (await client.$queryRawUnsafe(`PRAGMA journal_mode = ${mode === "wal" ? "WAL" : "DELETE"}`)) as { journal_mode: string }[];
+  return rows[0]!.journal_mode;
+}

@@ -130,17 +130,17 @@ export async function registrantsFactory(eventId: string, count: number, traits:
 
 /**
  * A login session as the browser holds it: `setCookie` is what the server sent, `cookie` the
- * `Cookie` request header that sends it back. `expired: true` moves its expiry into the past.
+ * `Cookie` request header that sends it back. `expired: true` moves its expiry into the past;
+ * `lastSeenDaysAgo` makes it look unused for that long.
  */
-export async function sessionFactory(user: Pick<Actor, "userId">, traits: { expired?: boolean } = {}) {
+export async function sessionFactory(user: Pick<Actor, "userId">, traits: { expired?: boolean; lastSeenDaysAgo?: number } = {}) {
   const setCookie = await startSession(user.userId, "vitest");
   const cookie = setCookie.split(";")[0]!;
-  if (traits.expired) {
-    const token = (await sessionCookie.parse(cookie)) as string;
-    const id = crypto.createHash("sha256").update(token).digest("hex");
-    await db.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
-  }
-  return { setCookie, cookie };
+  const token = (await sessionCookie.parse(cookie)) as string;
+  const id = crypto.createHash("sha256").update(token).digest("hex");
+  if (traits.expired) await db.session.update({ where: { id }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+  if (traits.lastSeenDaysAgo) await db.session.update({ where: { id }, data: { lastSeenAt: new Date(Date.now() - traits.lastSeenDaysAgo * DAY) } });
+  return { setCookie, cookie, sessionId: id };
 }
 
 /** Moves the login attempts of an e-mail `ms` into the past (the rate limit only counts recent ones). */

@@ -2,6 +2,7 @@
 import { db } from "~/lib/db.server";
 import { tooManyRequests } from "~/lib/http.server";
 
+import { normalizeCpf } from "./cpf";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 
 /** Failed logins allowed per e-mail, and per client address, in the window below. */
@@ -9,14 +10,19 @@ export const LOGIN_LIMITS = { perEmail: 5, perIp: 30, windowMinutes: 15 } as con
 
 export type FieldErrors = Record<string, string[]>;
 
+/** E-mails and CPFs are stored in one form (the unique indexes compare exact text), whoever calls. */
+const normalizeEmail = (email: string) => email.trim().toLowerCase();
+const cpfOrUndefined = (cpf: string | undefined) => (cpf ? normalizeCpf(cpf) || undefined : undefined);
+
 export async function emailTaken(email: string, exceptUserId?: string): Promise<boolean> {
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email: normalizeEmail(email) }, select: { id: true } });
   return !!user && user.id !== exceptUserId;
 }
 
 export async function cpfTaken(cpf: string | undefined, exceptUserId?: string): Promise<boolean> {
-  if (!cpf) return false;
-  const user = await db.user.findUnique({ where: { cpf }, select: { id: true } });
+  const digits = cpfOrUndefined(cpf);
+  if (!digits) return false;
+  const user = await db.user.findUnique({ where: { cpf: digits }, select: { id: true } });
   return !!user && user.id !== exceptUserId;
 }
 
@@ -31,7 +37,8 @@ export type NewAccount = {
 
 export type CreateAccountResult = { ok: true; userId: string } | { ok: false; fieldErrors: FieldErrors };
 
-export async function createAccount(input: NewAccount): Promise<CreateAccountResult> {
+export async function createAccount(account: NewAccount): Promise<CreateAccountResult> {
+  const input = { ...account, email: normalizeEmail(account.email), cpf: cpfOrUndefined(account.cpf) };
   const fieldErrors: FieldErrors = {};
   if (await emailTaken(input.email)) fieldErrors.email = ["Já existe uma conta com este e-mail. Entre ou use outro e-mail."];
   if (await cpfTaken(input.cpf)) fieldErrors.cpf = ["Este CPF já está cadastrado em outra conta."];
@@ -68,7 +75,10 @@ async function recentFailures(where: { email?: string; ip?: string }): Promise<n
  * Checks e-mail and password. Throws 429 when this e-mail or this client address failed too often
  * recently (checked before the password, so guessing stops even with the right one).
  */
-export async function authenticate(email: string, password: string, ip: string): Promise<{ userId: string } | null> {
+export async function authenticate(rawEmail: string, password: string, rawIp: string): Promise<{ userId: string } | null> {
+  const email = normalizeEmail(rawEmail);
+  // Counted as stored: an address longer than the column keeps is compared by the same 64 characters.
+  const ip = rawIp.slice(0, 64);
   if ((await recentFailures({ email })) >= LOGIN_LIMITS.perEmail || (await recentFailures({ ip })) >= LOGIN_LIMITS.perIp) {
     throw tooManyRequests(
       `Muitas tentativas de entrada sem sucesso. Por segurança, aguarde ${LOGIN_LIMITS.windowMinutes} minutos e tente de novo.`,
@@ -76,7 +86,7 @@ export async function authenticate(email: string, password: string, ip: string):
   }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true } });
   const ok = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  await db.loginAttempt.create({ data: { email, ip: ip.slice(0, 64), succeeded: ok && !!user } });
+  await db.loginAttempt.create({ data: { email, ip, succeeded: ok && !!user } });
   return ok && user ? { userId: user.id } : null;
 }
 
@@ -85,7 +95,7 @@ export async function updateProfile(
   input: { name: string; cpf?: string; removeCpf?: boolean; enteId: string; roleInEnte: string },
 ): Promise<{ ok: true } | { ok: false; fieldErrors: FieldErrors }> {
   if (await cpfTaken(input.cpf, userId)) return { ok: false, fieldErrors: { cpf: ["Este CPF já está cadastrado em outra conta."] } };
-  const cpf = input.cpf ?? (input.removeCpf ? null : undefined);
+  const cpf = cpfOrUndefined(input.cpf) ?? (input.removeCpf ? null : undefined);
   await db.user.update({
     where: { id: userId },
     data: { name: input.name, ...(cpf !== undefined ? { cpf } : {}), enteId: input.enteId, roleInEnte: input.roleInEnte },
