@@ -6,6 +6,7 @@ import { toLocalParts } from "~/lib/time";
 import { loadActor } from "~/modules/auth/session.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import type { Actor } from "~/modules/auth/actor";
+import { searchKey } from "~/modules/entes/federation";
 import { eventFormSchema, type EventFormInput } from "~/modules/events/event-form";
 import { cancelEvent, createEvent, publishEvent } from "~/modules/events/events.server";
 import { register } from "~/modules/registration/registration.server";
@@ -63,7 +64,7 @@ export async function seedDemo() {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   for (const p of PEOPLE) {
     const user = await db.user.create({
-      data: { email: p.email, name: p.name, passwordHash, enteId: p.enteId, roleInEnte: p.roleInEnte, cpf: p.cpf ?? null, isAdmin: !!p.isAdmin },
+      data: { email: p.email, name: p.name, searchName: searchKey(p.name), passwordHash, enteId: p.enteId, roleInEnte: p.roleInEnte, cpf: p.cpf ?? null, isAdmin: !!p.isAdmin },
     });
     for (const enteId of p.organizes ?? []) await db.organizerRole.create({ data: { userId: user.id, enteId } });
   }
@@ -76,6 +77,7 @@ export async function seedDemo() {
       data: {
         email: `participante${String(i + 1).padStart(2, "0")}@demo.apoiasuas.gov.br`,
         name,
+        searchName: searchKey(name),
         passwordHash,
         enteId: baMunicipios[i % baMunicipios.length]!.id,
         roleInEnte: i % 5 === 0 ? "GESTOR" : "TECNICO",

@@ -1,6 +1,7 @@
 // Seeds the database: the federation (always, idempotent) and, on an empty database, the demo
 // dataset. Run by `npm run dev` (scripts/setup.sh) and `npm run db:seed`.
 import { db } from "~/lib/db.server";
+import { searchKey } from "~/modules/entes/federation";
 import { seedEntes } from "~/modules/entes/seed.server";
 
 import { DEMO_LOGINS, DEMO_PASSWORD, seedDemo } from "./seed-demo";
@@ -10,6 +11,7 @@ async function main() {
   await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   const entes = await seedEntes(db);
   console.log(`Entes: ${entes.total} (União, 27 UFs, 5.571 municípios); ${entes.inserted} inseridos agora.`);
+  await backfillSearchKeys();
   const users = await db.user.count();
   if (users === 0 && process.env.SEED_DEMO !== "0") {
     const summary = await seedDemo();
@@ -22,6 +24,16 @@ async function main() {
     console.log("\nContas de demonstração (senha de todas: " + DEMO_PASSWORD + "):");
     for (const l of DEMO_LOGINS) console.log(`  ${l.email.padEnd(38)} ${l.who}`);
     console.log("");
+  }
+}
+
+/** Rows written before the search keys existed (migration 20261126000552_search_keys) get them now. */
+async function backfillSearchKeys() {
+  for (const u of await db.user.findMany({ where: { searchName: "" }, select: { id: true, name: true } })) {
+    await db.user.update({ where: { id: u.id }, data: { searchName: searchKey(u.name) } });
+  }
+  for (const e of await db.event.findMany({ where: { searchTitle: "" }, select: { id: true, title: true } })) {
+    await db.event.update({ where: { id: e.id }, data: { searchTitle: searchKey(e.title) } });
   }
 }
 

@@ -21,7 +21,9 @@ const root = path.resolve(path.dirname(url.fileURLToPath(import.meta.url)), ".."
 const BUILD_PATH = path.join(root, "build", "index.js");
 const VERSION_PATH = path.join(root, "build", "version.txt");
 const isDev = process.env.NODE_ENV === "development";
-const trustProxy = process.env.TRUST_PROXY === "1" || process.env.TRUST_PROXY === "true";
+// Number of reverse proxies in front: only the entries they appended to X-Forwarded-For are trusted,
+// so a client cannot choose its own address (which the login rate limit counts).
+const trustedProxies = Number.parseInt(process.env.TRUST_PROXY ?? "0", 10) || 0;
 const appUrl = process.env.APP_URL ?? "";
 
 async function importBuild() {
@@ -33,7 +35,7 @@ let build = await importBuild();
 
 const app = express();
 app.disable("x-powered-by");
-if (trustProxy) app.set("trust proxy", true);
+if (trustedProxies > 0) app.set("trust proxy", trustedProxies);
 app.use(compression());
 if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
 

@@ -12,11 +12,8 @@ const schema = z
       .default("file:./data/dev.db"),
     SESSION_SECRET: z.string().min(16, "SESSION_SECRET precisa de ao menos 16 caracteres").default(DEV_SECRET),
     APP_URL: z.url("APP_URL deve ser uma URL completa, como https://apoia.suas.gov.br").default("http://localhost:3000"),
-    /** trust X-Forwarded-For for the client address (only behind a proxy you control) */
-    TRUST_PROXY: z
-      .enum(["0", "1", "true", "false"])
-      .default("0")
-      .transform((v) => v === "1" || v === "true"),
+    /** how many reverse proxies of yours sit in front (their X-Forwarded-For entries are trusted) */
+    TRUST_PROXY: z.coerce.number().int("TRUST_PROXY é o número de proxies à frente (0, 1, 2…)").min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SECRET) {

@@ -11,7 +11,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { register } from "~/modules/registration/registration.server";
 
 import { launchBrowser, logIn, newPage } from "../support/browser";
-import { eventFactory, federalOrganizer, TEST_PASSWORD, userFactory } from "../support/factories";
+import { cpfFactory, eventFactory, federalOrganizer, TEST_PASSWORD, userFactory } from "../support/factories";
 
 describe("the federal team running an event", () => {
   let browser: Browser;
@@ -26,7 +26,7 @@ describe("the federal team running an event", () => {
     const event = await eventFactory(organizer, { title: `Videoconferência nacional de teste ${Date.now()}`, capacity: 2, type: "VIDEOCONFERENCIA" });
     slug = event.slug;
     eventId = event.id;
-    people.push(await userFactory({ name: "Ana Primeira", ente: "2927408", cpf: "52998224725" }));
+    people.push(await userFactory({ name: "Ana Primeira", ente: "2927408", cpf: cpfFactory() }));
     people.push(await userFactory({ name: "=HYPERLINK(\"http://x\")", ente: "2611606" }));
     people.push(await userFactory({ name: "Carla Terceira", ente: "1302603" }));
     for (const p of people) await register(p, eventId);

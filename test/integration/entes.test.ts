@@ -86,6 +86,15 @@ describe("resolveEnte", () => {
     expect(r).toMatchObject({ ok: true, ente: { id: "29", kind: "UF" } });
   });
 
+  it("does not take a lone partial match for an answer: “Bahia” in a municipality field asks instead", async () => {
+    const r = await resolveEnte({ text: "Bahia" }, { kinds: ["MUNICIPIO"] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message).toBe("Não encontramos exatamente “Bahia”. Você quis dizer um destes?");
+      expect(r.suggestions.map((e) => e.name)).toContain("Itaguaçu da Bahia");
+    }
+  });
+
   it("prefers the picker's hidden id over the typed text", async () => {
     const r = await resolveEnte({ id: "2611606", text: "Salvador" });
     expect(r).toMatchObject({ ok: true, ente: { id: "2611606", name: "Recife" } });

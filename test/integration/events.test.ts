@@ -427,8 +427,9 @@ describe("the public catalog", () => {
     expect((await list(`q=${tag}&quando=todos`)).slugs[0]).toBe(slugs["encontro-passado"]);
   });
 
-  it("searches the title", async () => {
+  it("searches the title, ignoring accents and case", async () => {
     expect((await list(`q=oficina ${tag}`)).slugs).toEqual([slugs.oficina]);
+    expect((await list(`q=ÓFICÍNA ${tag}`)).slugs).toEqual([slugs.oficina]);
     expect((await list(`q=${tag}-inexistente`)).total).toBe(0);
   });
 

@@ -49,11 +49,11 @@ describe("participants of a Bahia event", () => {
     const list = await listParticipants(bahia, slug, {});
     expect(list.total).toBe(5);
     expect(list.rows.map((r) => [r.name, r.status, r.waitlistPosition])).toEqual([
-      ["Carla Dias", "CANCELADA", null],
       ["Ana Souza", "CONFIRMADA", null],
       ["Bruno Lima", "CONFIRMADA", null],
       [INJECTION, "CONFIRMADA", null],
       ["Davi Reis", "ESPERA", 1],
+      ["Carla Dias", "CANCELADA", null],
     ]);
     expect(list.counts).toEqual({ CONFIRMADA: 3, ESPERA: 1, CANCELADA: 1 });
     expect(list.ufs).toEqual(["BA"]);
@@ -75,8 +75,22 @@ describe("participants of a Bahia event", () => {
     expect(await names(parse("situacao=espera"))).toEqual(["Davi Reis"]);
     expect(await names(parse("situacao=confirmada&municipio=2927408"))).toEqual(["Ana Souza"]);
     expect(await names(parse("q=souza"))).toEqual(["Ana Souza"]);
+    expect(await names(parse("q=DÁVI"))).toEqual(["Davi Reis"]);
     expect(await names(parse(`q=${people.bruno!.email.slice(0, 12).toUpperCase()}`))).toEqual(["Bruno Lima"]);
     expect(parseParticipantFilters(new URLSearchParams("situacao=perdida"))).toEqual({ ok: false, message: "Situação desconhecida." });
+  });
+
+  it("pages in status order without loading every row", async () => {
+    const federal = await federalOrganizer();
+    const event = await eventFactory(federal, { capacity: 3 });
+    const people = await Promise.all(Array.from({ length: 5 }, (_, i) => userFactory({ name: `Pessoa ${String(i).padStart(2, "0")}` })));
+    for (const p of people) await register(p, event.id);
+    await cancelMyRegistration(people[0]!, event.id); // Pessoa 00 cancels; Pessoa 03 is promoted
+    const all = (await listParticipants(federal, event.slug, {})).rows.map((r) => `${r.name}:${r.status}`);
+    expect(all).toEqual(["Pessoa 01:CONFIRMADA", "Pessoa 02:CONFIRMADA", "Pessoa 03:CONFIRMADA", "Pessoa 04:ESPERA", "Pessoa 00:CANCELADA"]);
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push((await listParticipants(federal, event.slug, {}, page, 2)).rows.map((r) => r.name));
+    expect(pages).toEqual([["Pessoa 01", "Pessoa 02"], ["Pessoa 03", "Pessoa 04"], ["Pessoa 00"]]);
   });
 
   it("filters by the UF of the participant's ente", async () => {

@@ -4,6 +4,7 @@
 import crypto from "node:crypto";
 
 import { db } from "~/lib/db.server";
+import { searchKey } from "~/modules/entes/federation";
 import type { Actor } from "~/modules/auth/actor";
 import { hashPassword } from "~/modules/auth/password.server";
 import { loadActor, sessionCookie, startSession } from "~/modules/auth/session.server";
@@ -40,9 +41,11 @@ export type UserTraits = {
 
 export async function userFactory(traits: UserTraits = {}): Promise<Actor> {
   const suffix = crypto.randomBytes(5).toString("hex");
+  const name = traits.name ?? `Pessoa ${suffix}`;
   const user = await db.user.create({
     data: {
-      name: traits.name ?? `Pessoa ${suffix}`,
+      name,
+      searchName: searchKey(name),
       email: traits.email ?? `pessoa.${suffix}@teste.gov.br`,
       passwordHash: await passwordHash(),
       enteId: traits.ente ?? "2927408",

@@ -2,6 +2,8 @@
 import { db } from "~/lib/db.server";
 import { tooManyRequests } from "~/lib/http.server";
 
+import { searchKey } from "~/modules/entes/federation";
+
 import { normalizeCpf } from "./cpf";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 
@@ -48,6 +50,7 @@ export async function createAccount(account: NewAccount): Promise<CreateAccountR
     const user = await db.user.create({
       data: {
         name: input.name,
+        searchName: searchKey(input.name),
         email: input.email,
         passwordHash,
         cpf: input.cpf ?? null,
@@ -98,7 +101,7 @@ export async function updateProfile(
   const cpf = cpfOrUndefined(input.cpf) ?? (input.removeCpf ? null : undefined);
   await db.user.update({
     where: { id: userId },
-    data: { name: input.name, ...(cpf !== undefined ? { cpf } : {}), enteId: input.enteId, roleInEnte: input.roleInEnte },
+    data: { name: input.name, searchName: searchKey(input.name), ...(cpf !== undefined ? { cpf } : {}), enteId: input.enteId, roleInEnte: input.roleInEnte },
   });
   return { ok: true };
 }

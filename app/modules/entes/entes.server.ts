@@ -109,7 +109,6 @@ export async function resolveEnte(
       suggestions: exact.slice(0, 10),
     };
   }
-  if (candidates.length === 1) return { ok: true, ente: candidates[0]! };
   return {
     ok: false,
     message: candidates.length

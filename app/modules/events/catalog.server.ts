@@ -7,6 +7,8 @@ import { isFederalOrganizer } from "~/modules/auth/actor";
 import { seatCounts, waitlistPosition } from "~/modules/registration/registration.server";
 import { seatsLeft } from "~/modules/registration/rules";
 
+import { searchKey } from "~/modules/entes/federation";
+
 import { CATALOG_PAGE_SIZE, type CatalogFilters } from "./catalog";
 
 const cardSelect = {
@@ -68,7 +70,8 @@ export async function catalog(filters: CatalogFilters, now = new Date()) {
       ],
     });
   }
-  if (filters.q) and.push({ title: { contains: filters.q } });
+  const q = filters.q ? searchKey(filters.q) : "";
+  if (q) and.push({ searchTitle: { contains: q } });
   if (filters.quando === "proximos") and.push({ endsAt: { gte: now } });
   if (filters.quando === "passados") and.push({ endsAt: { lt: now } });
   const where = { AND: and };

@@ -7,7 +7,7 @@ import { conflict, forbidden, notFound } from "~/lib/http.server";
 import { fromLocal, fromLocalDateTime, toLocalParts } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
 import { getEnte, resolveEnte } from "~/modules/entes/entes.server";
-import type { EnteRef } from "~/modules/entes/federation";
+import { searchKey, type EnteRef } from "~/modules/entes/federation";
 import { promoteWaitlist } from "~/modules/registration/registration.server";
 
 import { audienceOf, isInAudience } from "./audience";
@@ -109,6 +109,7 @@ function eventColumns(plan: EventPlan) {
   const span = eventSpan(plan.sessions);
   return {
     title: plan.title,
+    searchTitle: searchKey(plan.title),
     type: plan.type,
     scope: plan.scope,
     scopeRegion: plan.scopeRegion,

@@ -7,7 +7,7 @@ import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
 import { maskCpf } from "~/modules/auth/cpf";
-import { ROLE_IN_ENTE_LABELS, type RoleInEnte } from "~/modules/entes/federation";
+import { ROLE_IN_ENTE_LABELS, searchKey, type RoleInEnte } from "~/modules/entes/federation";
 import { requireEventFor } from "~/modules/events/events.server";
 
 import { REGISTRATION_STATUS_LABELS, type RegistrationStatus } from "./rules";
@@ -20,7 +20,7 @@ function where(eventId: string, f: ParticipantFilters): Prisma.RegistrationWhere
     eventId,
     ...(f.status ? { status: f.status } : {}),
     ...(f.uf || f.municipio ? { ente: { ...(f.uf ? { uf: f.uf } : {}), ...(f.municipio ? { id: f.municipio } : {}) } } : {}),
-    ...(f.q ? { user: { OR: [{ name: { contains: f.q } }, { email: { contains: f.q.toLowerCase() } }] } } : {}),
+    ...(f.q ? { user: { OR: [{ searchName: { contains: searchKey(f.q) } }, { email: { contains: f.q.trim().toLowerCase() } }] } } : {}),
   };
 }
 
@@ -60,18 +60,35 @@ async function waitlistRanks(eventId: string): Promise<Map<string, number>> {
   return new Map(waiting.map((w, i) => [w.id, i + 1]));
 }
 
-export async function listParticipants(actor: Actor, slug: string, filters: ParticipantFilters, page = 1) {
+/** Confirmed first, then the waitlist, then cancelled and removed; arrival order within each. */
+const STATUS_ORDER: RegistrationStatus[] = ["CONFIRMADA", "ESPERA", "CANCELADA", "REMOVIDA"];
+const statusRank = (s: string) => STATUS_ORDER.indexOf(s as RegistrationStatus);
+
+/** One page of rows in STATUS_ORDER, without loading the others: a count per status finds the window. */
+async function pageInStatusOrder(w: Prisma.RegistrationWhereInput, skip: number, take: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const status of STATUS_ORDER) {
+    if (take <= 0) break;
+    const whereStatus = { AND: [w, { status }] };
+    const n = await db.registration.count({ where: whereStatus });
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const part = await db.registration.findMany({ where: whereStatus, select: rowSelect, orderBy: { seq: "asc" }, skip, take });
+    rows.push(...part);
+    take -= part.length;
+    skip = 0;
+  }
+  return rows;
+}
+
+export async function listParticipants(actor: Actor, slug: string, filters: ParticipantFilters, page = 1, pageSize = PARTICIPANTS_PAGE_SIZE) {
   const event = await requireEventFor(actor, slug, "see_participants");
   const w = where(event.id, filters);
   const [total, rows, ranks, byStatus, ufs] = await Promise.all([
     db.registration.count({ where: w }),
-    db.registration.findMany({
-      where: w,
-      select: rowSelect,
-      orderBy: [{ status: "asc" }, { seq: "asc" }],
-      skip: (page - 1) * PARTICIPANTS_PAGE_SIZE,
-      take: PARTICIPANTS_PAGE_SIZE,
-    }),
+    pageInStatusOrder(w, (page - 1) * pageSize, pageSize),
     waitlistRanks(event.id),
     db.registration.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
     db.ente.findMany({
@@ -84,7 +101,7 @@ export async function listParticipants(actor: Actor, slug: string, filters: Part
   return {
     event,
     total,
-    pages: Math.max(1, Math.ceil(total / PARTICIPANTS_PAGE_SIZE)),
+    pages: Math.max(1, Math.ceil(total / pageSize)),
     rows: rows.map((r) => present(r, ranks)),
     counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<RegistrationStatus, number>>,
     ufs: ufs.map((u) => u.uf!).filter(Boolean),
@@ -101,7 +118,9 @@ export async function participantsCsv(actor: Actor, slug: string, filters: Parti
   const event = await requireEventFor(actor, slug, "export_participants");
   const full = await db.event.findUniqueOrThrow({ where: { id: event.id }, select: { timeZone: true, slug: true } });
   const [rows, ranks] = await Promise.all([
-    db.registration.findMany({ where: where(event.id, filters), select: rowSelect, orderBy: [{ status: "asc" }, { seq: "asc" }] }),
+    db.registration
+      .findMany({ where: where(event.id, filters), select: rowSelect, orderBy: { seq: "asc" } })
+      .then((all) => all.sort((a, b) => statusRank(a.status) - statusRank(b.status))),
     waitlistRanks(event.id),
   ]);
   const header = ["Nome", "E-mail", "CPF", "Função", "Ente", "Código IBGE", "UF", "Situação", "Posição na espera", "Inscrição em"];
