@@ -9,6 +9,8 @@ import { ErrorList } from "./forms";
 
 export type EnteSuggestion = { id: string; label: string; kind: string };
 
+const KIND_LABELS: Record<string, string> = { UNIAO: "União", UF: "estado", MUNICIPIO: "município" };
+
 export function EntePicker({
   meta,
   searchMeta,
@@ -97,7 +99,7 @@ export function EntePicker({
               className={`combobox-option${highlightedIndex === index ? " highlighted" : ""}`}
               {...getItemProps({ item, index })}
             >
-              {item.label} <small>· IBGE {item.id}</small>
+              {item.label} <small>· {KIND_LABELS[item.kind] ?? ""} · IBGE {item.id}</small>
             </li>
           ))}
       </ul>

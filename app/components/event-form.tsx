@@ -86,7 +86,6 @@ export function EventForm({
   const scope = fields.scope.value ?? defaultValue.scope;
   const organizer = organizers.find((o) => o.id === (fields.organizerEnteId.value ?? defaultValue.organizerEnteId)) ?? organizers[0];
   const isState = organizer?.kind === "UF";
-  const ufOptions = (isState ? ufs.filter((u) => u.uf === organizer?.uf) : ufs).map((u) => ({ value: u.id, label: u.label }));
   const hideWhen = (condition: boolean) => hydrated && condition;
   const sessions = fields.sessions.getFieldList();
 
@@ -193,13 +192,26 @@ export function EventForm({
             <Checkbox meta={fields.audienceIncludeMunicipios} label="Incluir também os municípios da região" />
           </div>
           <div hidden={hideWhen(audience !== "UF" && audience !== "PORTE")}>
-            <SelectField
-              meta={fields.audienceUfId}
-              label="Estado"
-              hint={audience === "PORTE" && !isState ? "Deixe em branco para municípios de todo o país." : undefined}
-              placeholder={isState ? undefined : "—"}
-              options={ufOptions}
-            />
+            {isState ? (
+              <div className="field">
+                <span className="label">Estado</span>
+                <p style={{ margin: "0.5rem 0" }}>{ufs.find((u) => u.uf === organizer?.uf)?.label}</p>
+                <input type="hidden" name={fields.audienceUfId.name} value={organizer?.id ?? ""} />
+                <ErrorList errors={fields.audienceUfId.errors} />
+              </div>
+            ) : (
+              <EntePicker
+                meta={fields.audienceUfId}
+                searchMeta={fields.audienceUfIdBusca}
+                label="Estado"
+                kinds={["UF"]}
+                hint={
+                  audience === "PORTE"
+                    ? "Nome, sigla ou código IBGE do estado. Deixe em branco para municípios de todo o país."
+                    : "Nome, sigla ou código IBGE do estado, como “Bahia” ou “29”."
+                }
+              />
+            )}
           </div>
           <div hidden={hideWhen(audience !== "PORTE")}>
             <CheckboxGroup meta={fields.audiencePortes} legend="Portes dos municípios" options={opts(PORTES, PORTE_LABELS)} />

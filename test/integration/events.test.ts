@@ -127,6 +127,17 @@ describe("creating events", () => {
     });
   });
 
+  it("lets the federal team choose the audience's state by typing its name when JavaScript is off", async () => {
+    const federal = await federalOrganizer();
+    const r = await create(federal, eventInput(federal, { audienceKind: "PORTE", audiencePortes: ["PP1"], audienceUfIdBusca: "Pernambuco" }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(await db.event.findUniqueOrThrow({ where: { id: r.id } })).toMatchObject({ audienceKind: "PORTE", audienceUfId: "26", audiencePortes: "PP1" });
+    const wrong = await create(federal, eventInput(federal, { audienceKind: "UF", audienceUfIdBusca: "Salvador" }));
+    expect(wrong.ok).toBe(false);
+    if (!wrong.ok) expect(wrong.fieldErrors.audienceUfId?.[0]).toMatch(/Salvador/);
+  });
+
   it("refuses an event on behalf of Pernambuco by the Bahia team, storing nothing", async () => {
     const bahia = await bahiaOrganizer();
     const before = await db.event.count();

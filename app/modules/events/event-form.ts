@@ -57,6 +57,7 @@ export const eventFormSchema = z.object({
   audienceRegion: z.enum(REGIONS, { message: "Região inválida." }).optional(),
   audienceIncludeMunicipios: z.boolean().optional(),
   audienceUfId: z.string().regex(/^\d{2}$/, "Estado inválido.").optional(),
+  audienceUfIdBusca: optionalText("o estado", 120),
   audiencePortes: z.array(z.enum(PORTES, { message: "Porte inválido." })).max(PORTES.length).optional(),
   audienceEntes: optionalText("a lista de entes", 60_000),
   visibility: z.enum(VISIBILITIES, { message: "Escolha a visibilidade." }),

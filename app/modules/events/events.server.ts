@@ -43,12 +43,12 @@ export async function resolvePlan(values: EventFormValues): Promise<{ plan: Even
     audience.region = values.audienceRegion ?? null;
     audience.includeMunicipios = !!values.audienceIncludeMunicipios;
   }
-  if (values.audienceKind === "UF" || values.audienceKind === "PORTE") {
-    if (values.audienceUfId) {
-      const uf = await getEnte(values.audienceUfId);
-      if (!uf || uf.kind !== "UF") fieldErrors.audienceUfId = ["Estado inválido."];
-      else audience.uf = uf.uf;
-    }
+  if ((values.audienceKind === "UF" || values.audienceKind === "PORTE") && (values.audienceUfId || values.audienceUfIdBusca)) {
+    const r = await resolveEnte({ id: values.audienceUfId, text: values.audienceUfIdBusca }, { kinds: ["UF"], what: "o estado" });
+    if (r.ok) {
+      audience.uf = r.ente.uf;
+      audience.ufEnte = r.ente;
+    } else fieldErrors.audienceUfId = [r.message];
   }
   if (values.audienceKind === "PORTE") audience.portes = values.audiencePortes ?? [];
   if (values.audienceKind === "LISTA") {
@@ -121,7 +121,7 @@ function eventColumns(plan: EventPlan) {
     audienceKind: plan.audience.kind,
     audienceRegion: plan.audience.kind === "REGIAO" ? (plan.audience.region ?? null) : null,
     audienceIncludeMunicipios: plan.audience.kind === "REGIAO" ? !!plan.audience.includeMunicipios : false,
-    audienceUfId: null as string | null,
+    audienceUfId: plan.audience.kind === "UF" || plan.audience.kind === "PORTE" ? (plan.audience.ufEnte?.id ?? null) : null,
     audiencePortes: plan.audience.kind === "PORTE" ? (plan.audience.portes ?? []).join(",") : null,
     visibility: plan.visibility,
     capacity: plan.capacity,
@@ -135,12 +135,6 @@ function eventColumns(plan: EventPlan) {
   };
 }
 
-async function audienceUfId(plan: EventPlan): Promise<string | null> {
-  if ((plan.audience.kind !== "UF" && plan.audience.kind !== "PORTE") || !plan.audience.uf) return null;
-  const uf = await db.ente.findFirst({ where: { kind: "UF", uf: plan.audience.uf }, select: { id: true } });
-  return uf?.id ?? null;
-}
-
 export async function createEvent(actor: Actor, values: EventFormValues, opts: { duplicatedFromId?: string } = {}): Promise<SaveResult> {
   const resolved = await resolvePlan(values);
   if ("fieldErrors" in resolved) return { ok: false, fieldErrors: resolved.fieldErrors };
@@ -149,11 +143,9 @@ export async function createEvent(actor: Actor, values: EventFormValues, opts: {
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
 
   const slug = await uniqueSlug(plan.title, async (s) => !!(await db.event.findUnique({ where: { slug: s }, select: { id: true } })));
-  const ufId = await audienceUfId(plan);
   const event = await db.event.create({
     data: {
       ...eventColumns(plan),
-      audienceUfId: ufId,
       slug,
       status: "RASCUNHO",
       createdById: actor.userId,
@@ -184,7 +176,6 @@ export async function updateEvent(actor: Actor, slug: string, values: EventFormV
   const { plan } = resolved;
   const errors = planErrors(actor, plan);
   if (Object.keys(errors).length) return { ok: false, fieldErrors: errors };
-  const ufId = await audienceUfId(plan);
 
   return db.$transaction(async (tx) => {
     // Write first: takes the database's write lock before reading the counts below.
@@ -196,7 +187,7 @@ export async function updateEvent(actor: Actor, slug: string, values: EventFormV
         fieldErrors: { capacity: [`Já há ${confirmed} inscrições confirmadas: a capacidade não pode ser menor que isso.`] },
       };
     }
-    await tx.event.update({ where: { id: current.id }, data: { ...eventColumns(plan), audienceUfId: ufId } });
+    await tx.event.update({ where: { id: current.id }, data: eventColumns(plan) });
     await replaceSessions(tx, current.id, plan.sessions);
     await tx.eventAudienceEnte.deleteMany({ where: { eventId: current.id } });
     if (plan.audience.enteIds?.length) {
@@ -299,6 +290,7 @@ export async function eventFormDefaults(eventId: string): Promise<EventFormInput
     audienceRegion: (e.audienceRegion ?? undefined) as EventFormInput["audienceRegion"],
     audienceIncludeMunicipios: e.audienceIncludeMunicipios,
     audienceUfId: e.audienceUfId ?? undefined,
+    audienceUfIdBusca: e.audienceUf ? `${e.audienceUf.name} (${e.audienceUf.uf})` : undefined,
     audiencePortes: (e.audiencePortes ? e.audiencePortes.split(",") : undefined) as EventFormInput["audiencePortes"],
     audienceEntes: e.audienceEntes.length
       ? e.audienceEntes.map((a) => (a.ente.kind === "MUNICIPIO" ? `${a.ente.id} ${a.ente.name} (${a.ente.uf})` : `${a.ente.id} ${a.ente.name}`)).join("\n")

@@ -21,7 +21,8 @@ export type EventPlan = {
   venueName: string | null;
   venueAddress: string | null;
   venueMunicipio: EnteRef | null;
-  audience: AudienceSpec & { kind: AudienceKind; listEntes?: EnteRef[] };
+  /** ufEnte: the UF of UF and PORTE audiences; listEntes: the entes of a LISTA audience */
+  audience: AudienceSpec & { kind: AudienceKind; ufEnte?: EnteRef; listEntes?: EnteRef[] };
   visibility: Visibility;
   capacity: number | null;
   registrationOpensAt: Date;
