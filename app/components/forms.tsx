@@ -22,6 +22,14 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  return hint ? (
+    <span className="hint" id={id}>
+      {hint}
+    </span>
+  ) : null;
+}
+
 function describedBy(meta: Meta, hint?: ReactNode): string | undefined {
   const ids = [hint ? meta.descriptionId : null, meta.errors?.length ? meta.errorId : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
@@ -50,11 +58,7 @@ export function TextField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       <input
         {...props}
         key={props.key}
@@ -75,11 +79,7 @@ export function TextareaField({ meta, label, hint, rows = 8 }: { meta: Meta; lab
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       <textarea
         {...props}
         key={props.key}
@@ -115,11 +115,7 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={meta.id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       <select
         {...props}
         key={props.key}
@@ -165,11 +161,7 @@ export function RadioGroup({
       tabIndex={-1}
     >
       <legend>{legend}</legend>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       <div className={inline ? "choices-inline" : undefined}>
         {options.map((o) => (
           <label key={o.value} className="choice">
@@ -206,11 +198,7 @@ export function CheckboxGroup({
   return (
     <fieldset className="field" id={meta.id} aria-describedby={describedBy(meta, hint)} tabIndex={-1}>
       <legend>{legend}</legend>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       {options.map((o) => (
         <label key={o.value} className="choice">
           <input type="checkbox" name={meta.name} value={o.value} defaultChecked={current.has(o.value)} form={meta.formId} />
@@ -230,11 +218,7 @@ export function Checkbox({ meta, label, hint }: { meta: Meta; label: ReactNode; 
         <input type="checkbox" id={meta.id} name={meta.name} defaultChecked={checked} form={meta.formId} />
         <span>{label}</span>
       </label>
-      {hint ? (
-        <span className="hint" id={meta.descriptionId}>
-          {hint}
-        </span>
-      ) : null}
+      <Hint id={meta.descriptionId} hint={hint} />
       <ErrorList id={meta.errorId} errors={meta.errors} />
     </div>
   );

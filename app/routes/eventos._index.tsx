@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { EventCardView } from "~/components/event-card";
+import { Pagination, withPage } from "~/components/pagination";
 import { badRequest, route } from "~/lib/http.server";
 import { listUfs } from "~/modules/entes/entes.server";
 import { filterValue, parseCatalogParams } from "~/modules/events/catalog";
@@ -23,12 +24,6 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
     ufs: ufs.map((u) => ({ value: u.uf!, label: `${u.name} (${u.uf})` })),
   });
 });
-
-function pageHref(search: URLSearchParams, page: number) {
-  const p = new URLSearchParams(search);
-  p.set("pagina", String(page));
-  return `/eventos?${p}`;
-}
 
 export default function Catalog() {
   const { filters, total, pages, events, ufs } = useLoaderData<typeof loader>();
@@ -119,15 +114,7 @@ export default function Catalog() {
           <EventCardView key={e.slug} e={e} headingLevel={2} />
         ))}
       </ul>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Paginação">
-          {filters.pagina > 1 ? <Link to={pageHref(search, filters.pagina - 1)}>‹ Anterior</Link> : null}
-          <span aria-current="page">
-            Página {filters.pagina} de {pages}
-          </span>
-          {filters.pagina < pages ? <Link to={pageHref(search, filters.pagina + 1)}>Próxima ›</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filters.pagina} pages={pages} href={(p) => `/eventos${withPage(search, p)}`} />
     </>
   );
 }

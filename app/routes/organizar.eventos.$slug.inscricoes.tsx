@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 
+import { Pagination, withPage } from "~/components/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readFormData } from "~/lib/forms.server";
 import { badRequest, route } from "~/lib/http.server";
@@ -57,11 +58,6 @@ export default function Participants() {
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const csvHref = `/organizar/eventos/${event.slug}/inscricoes.csv${location.search}`;
-  const pageHref = (p: number) => {
-    const s = new URLSearchParams(location.search);
-    s.set("pagina", String(p));
-    return `?${s}`;
-  };
   return (
     <>
       <p>
@@ -174,15 +170,7 @@ export default function Participants() {
           </tbody>
         </table>
       </div>
-      {pages > 1 ? (
-        <nav className="pagination" aria-label="Paginação">
-          {page > 1 ? <Link to={pageHref(page - 1)}>‹ Anterior</Link> : null}
-          <span aria-current="page">
-            Página {page} de {pages}
-          </span>
-          {page < pages ? <Link to={pageHref(page + 1)}>Próxima ›</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(p) => withPage(location.search, p)} />
     </>
   );
 }

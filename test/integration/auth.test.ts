@@ -12,19 +12,12 @@ import { signUpSchema } from "~/modules/auth/schemas";
 import { endSession, loadActor, readSession } from "~/modules/auth/session.server";
 
 import { backdateLoginAttempts, cpfFactory, federalOrganizer, sessionFactory, TEST_PASSWORD, userFactory } from "../support/factories";
+import { rejection } from "../support/errors";
 
 const unique = () => crypto.randomBytes(4).toString("hex");
 const withCookie = (cookie: string) => new Request("http://localhost/", { headers: { Cookie: cookie } });
 const uniqueIp = () => `10.${[1, 2, 3].map(() => crypto.randomInt(256)).join(".")}`;
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 describe("createAccount", () => {
   it("stores the e-mail in lower case and the CPF as bare digits", async () => {

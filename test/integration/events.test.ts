@@ -31,17 +31,10 @@ import {
   schedule,
   userFactory,
 } from "../support/factories";
+import { rejection } from "../support/errors";
 
 const token = () => crypto.randomBytes(4).toString("hex");
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 /** What an organizer decided about an event, as stored (no ids, slugs or timestamps of the rows). */
 async function storedPlan(eventId: string) {

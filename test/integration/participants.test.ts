@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { DomainError } from "~/lib/http.server";
 import type { Actor } from "~/modules/auth/actor";
 import { parseParticipantFilters } from "~/modules/registration/filters";
 import { listParticipants, participantsCsv } from "~/modules/registration/participants.server";
@@ -8,15 +7,8 @@ import { cancelMyRegistration, register } from "~/modules/registration/registrat
 
 import { parseCsv } from "../support/csv";
 import { bahiaOrganizer, cpfFactory, eventFactory, federalOrganizer, pernambucoOrganizer, userFactory } from "../support/factories";
+import { rejection } from "../support/errors";
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 const HEADER = ["Nome", "E-mail", "CPF", "Função", "Ente", "Código IBGE", "UF", "Situação", "Posição na espera", "Inscrição em"];
 const INJECTION = '=HYPERLINK("http://malicioso.example/?x=1","Clique aqui")';

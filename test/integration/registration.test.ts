@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 
 import { db } from "~/lib/db.server";
-import { DomainError } from "~/lib/http.server";
 import type { Actor } from "~/modules/auth/actor";
 import { myRegistrations } from "~/modules/events/catalog.server";
 import { cancelMyRegistration, register, removeRegistration } from "~/modules/registration/registration.server";
 
 import { bahiaOrganizer, eventFactory, federalOrganizer, pernambucoOrganizer, registrantsFactory, schedule, userFactory } from "../support/factories";
+import { rejection } from "../support/errors";
 
-async function rejection(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  return error as DomainError;
-}
 
 async function statuses(eventId: string, people: Actor[]) {
   const rows = await db.registration.findMany({ where: { eventId } });
