@@ -29,6 +29,7 @@ export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFu
     total: list.total,
     counts: list.counts,
     ufs: list.ufs,
+    municipios: list.municipios,
     rows: list.rows,
   });
 });
@@ -54,7 +55,7 @@ export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFu
 });
 
 export default function Participants() {
-  const { event, canRemove, filters, page, pages, total, counts, ufs, rows } = useLoaderData<typeof loader>();
+  const { event, canRemove, filters, page, pages, total, counts, ufs, municipios, rows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
   const csvHref = `/organizar/eventos/${event.slug}/inscricoes.csv${location.search}`;
@@ -85,8 +86,15 @@ export default function Participants() {
             </select>
           </div>
           <div className="field">
-            <label htmlFor="p-mun">Município (código IBGE)</label>
-            <input id="p-mun" name="municipio" inputMode="numeric" defaultValue={filters.municipio ?? ""} />
+            <label htmlFor="p-mun">Município</label>
+            <select id="p-mun" name="municipio" defaultValue={filters.municipio ?? ""}>
+              <option value="">Todos</option>
+              {municipios.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.label}
+                </option>
+              ))}
+            </select>
           </div>
           <div className="field">
             <label htmlFor="p-sit">Situação</label>

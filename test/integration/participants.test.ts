@@ -49,6 +49,8 @@ describe("participants of a Bahia event", () => {
     ]);
     expect(list.counts).toEqual({ CONFIRMADA: 3, ESPERA: 1, CANCELADA: 1 });
     expect(list.ufs).toEqual(["BA"]);
+    expect(list.municipios.map((m) => m.label)).toEqual(expect.arrayContaining(["Feira de Santana (BA)", "Salvador (BA)"]));
+    expect(list.municipios.map((m) => m.label)).toEqual([...list.municipios.map((m) => m.label)].sort((a, b) => a.localeCompare(b, "pt-BR")));
     expect(list.rows.find((r) => r.name === "Ana Souza")).toMatchObject({
       cpf: `***.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-**`,
       roleInEnte: "Gestor(a)",

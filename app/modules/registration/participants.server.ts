@@ -86,7 +86,7 @@ async function pageInStatusOrder(w: Prisma.RegistrationWhereInput, skip: number,
 export async function listParticipants(actor: Actor, slug: string, filters: ParticipantFilters, page = 1, pageSize = PARTICIPANTS_PAGE_SIZE) {
   const event = await requireEventFor(actor, slug, "see_participants");
   const w = where(event.id, filters);
-  const [total, rows, ranks, byStatus, ufs] = await Promise.all([
+  const [total, rows, ranks, byStatus, ufs, municipios] = await Promise.all([
     db.registration.count({ where: w }),
     pageInStatusOrder(w, (page - 1) * pageSize, pageSize),
     waitlistRanks(event.id),
@@ -97,6 +97,11 @@ export async function listParticipants(actor: Actor, slug: string, filters: Part
       distinct: ["uf"],
       orderBy: { uf: "asc" },
     }),
+    db.ente.findMany({
+      where: { kind: "MUNICIPIO", registrations: { some: { eventId: event.id } }, ...(filters.uf ? { uf: filters.uf } : {}) },
+      select: { id: true, name: true, uf: true },
+      orderBy: [{ uf: "asc" }, { searchName: "asc" }],
+    }),
   ]);
   return {
     event,
@@ -105,6 +110,8 @@ export async function listParticipants(actor: Actor, slug: string, filters: Part
     rows: rows.map((r) => present(r, ranks)),
     counts: Object.fromEntries(byStatus.map((s) => [s.status, s._count._all])) as Partial<Record<RegistrationStatus, number>>,
     ufs: ufs.map((u) => u.uf!).filter(Boolean),
+    /** municipalities with registrations (of the chosen UF), for the filter */
+    municipios: municipios.map((m) => ({ id: m.id, label: `${m.name} (${m.uf})` })),
   };
 }
 
