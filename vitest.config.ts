@@ -2,7 +2,7 @@ import path from "node:path";
 
 import { defineConfig } from "vitest/config";
 
-const alias = { "~": path.resolve(import.meta.dirname, "app") };
+const alias = { "~": path.resolve(import.meta.dirname, "app"), "@emails": path.resolve(import.meta.dirname, "emails") };
 
 export default defineConfig({
   resolve: { alias },
@@ -12,7 +12,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["app/**/*.test.{ts,tsx}", "scripts/**/*.test.{js,ts}"],
+          include: ["app/**/*.test.{ts,tsx}", "emails/**/*.test.{ts,tsx}", "scripts/**/*.test.{js,ts}"],
           environment: "node",
           setupFiles: ["test/setup/unit.ts"],
         },
