@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/lib/flash.server";
 import { intentOf, readFormData } from "~/lib/forms.server";
 import { route } from "~/lib/http.server";
 import { saveProfile } from "~/modules/auth/accounts.server";
+import { feedUrls, revokeCalendarToken, rotateCalendarToken } from "~/modules/calendar/calendar.server";
 import { changePassword, profileOf } from "~/modules/auth/auth.server";
 import { maskCpf } from "~/modules/auth/cpf";
 import { changePasswordSchema, profileSchema } from "~/modules/auth/schemas";
@@ -29,6 +30,7 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
       enteId: p.ente.id,
       enteLabel: enteDisplayName({ ...p.ente, kind: p.ente.kind as EnteKind }),
     },
+    feed: p.calendarToken ? feedUrls(p.calendarToken) : null,
     organizerOf: actor.organizerOf.map((e) => e.name),
     isAdmin: actor.isAdmin,
   });
@@ -37,6 +39,14 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
   const form = await readFormData(request);
+  if (intentOf(form) === "agenda-gerar") {
+    await rotateCalendarToken(actor.userId);
+    return redirectWithFlash("/perfil#agenda", { kind: "success", message: "Novo endereço da agenda criado. O anterior deixou de funcionar." });
+  }
+  if (intentOf(form) === "agenda-desativar") {
+    await revokeCalendarToken(actor.userId);
+    return redirectWithFlash("/perfil#agenda", { kind: "info", message: "Assinatura da agenda desativada." });
+  }
   if (intentOf(form) === "senha") {
     const submission = parseWithZod(form, { schema: changePasswordSchema });
     const hideFields = ["currentPassword", "password", "passwordConfirm"];
@@ -57,7 +67,7 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 const roleOptions = ROLE_IN_ENTE.map((r) => ({ value: r, label: ROLE_IN_ENTE_LABELS[r] }));
 
 export default function Profile() {
-  const { profile, organizerOf, isAdmin } = useLoaderData<typeof loader>();
+  const { profile, organizerOf, isAdmin, feed } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "perfil",
@@ -114,6 +124,41 @@ export default function Profile() {
           Salvar perfil
         </button>
       </Form>
+
+      <h2 id="agenda">Agenda</h2>
+      <p>
+        Assine sua agenda no Outlook, Google Agenda, Thunderbird ou no celular: todas as sessões em que sua inscrição está
+        confirmada aparecem lá e acompanham as mudanças de horário e local.
+      </p>
+      {feed ? (
+        <>
+          <div className="field">
+            <label htmlFor="agenda-url">Endereço da sua agenda (pessoal: não compartilhe)</label>
+            <input id="agenda-url" type="text" readOnly value={feed.https} />
+          </div>
+          <div className="button-row">
+            <a href={feed.webcal} className="button button-secondary">
+              Assinar no aplicativo de agenda
+            </a>
+            <Form method="post">
+              <button type="submit" name="intent" value="agenda-gerar" className="button button-secondary">
+                Gerar novo endereço
+              </button>
+            </Form>
+            <Form method="post">
+              <button type="submit" name="intent" value="agenda-desativar" className="button-link">
+                Desativar
+              </button>
+            </Form>
+          </div>
+        </>
+      ) : (
+        <Form method="post">
+          <button type="submit" name="intent" value="agenda-gerar" className="button button-secondary">
+            Criar endereço de assinatura
+          </button>
+        </Form>
+      )}
 
       <h2>Trocar a senha</h2>
       <ErrorSummary form={pwForm} labels={{ currentPassword: "Senha atual", password: "Nova senha", passwordConfirm: "Confirmação" }} />

@@ -122,7 +122,7 @@ export async function changePassword(
 export async function profileOf(userId: string) {
   return db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { name: true, email: true, cpf: true, roleInEnte: true, ente: { select: { id: true, name: true, uf: true, kind: true } } },
+    select: { name: true, email: true, cpf: true, roleInEnte: true, calendarToken: true, ente: { select: { id: true, name: true, uf: true, kind: true } } },
   });
 }
 
