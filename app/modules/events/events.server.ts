@@ -8,9 +8,12 @@ import { fromLocal, fromLocalDateTime, toLocalParts } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
 import { getEnte, resolveEnte } from "~/modules/entes/entes.server";
 import { searchKey, type EnteRef } from "~/modules/entes/federation";
+import { calendarEventInclude, type CalendarEventRow } from "~/modules/calendar/calendar.server";
+import { notifyEventCancelled, notifyEventChanged } from "~/modules/email/notifications.server";
 import { promoteWaitlist } from "~/modules/registration/registration.server";
 
 import { audienceOf, isInAudience } from "./audience";
+import { diffEvent, type EventShape } from "./changes";
 import { eventFormSchema, splitEnteList, type EventFormInput, type EventFormValues } from "./event-form";
 import { canOnEvent, type EventAction } from "./permissions";
 import { eventSpan, planErrors, type EventPlan, type FieldErrors } from "./plan";
@@ -180,6 +183,7 @@ export async function updateEvent(actor: Actor, slug: string, values: EventFormV
   return db.$transaction(async (tx) => {
     // Write first: takes the database's write lock before reading the counts below.
     await tx.event.update({ where: { id: current.id }, data: { registrationSeq: { increment: 1 } } });
+    const before = shapeOf(await tx.event.findUniqueOrThrow({ where: { id: current.id }, include: calendarEventInclude }));
     const confirmed = await tx.registration.count({ where: { eventId: current.id, status: "CONFIRMADA" } });
     if (plan.capacity != null && plan.capacity < confirmed) {
       return {
@@ -193,9 +197,27 @@ export async function updateEvent(actor: Actor, slug: string, values: EventFormV
     if (plan.audience.enteIds?.length) {
       await tx.eventAudienceEnte.createMany({ data: plan.audience.enteIds.map((enteId) => ({ eventId: current.id, enteId })) });
     }
+    const after = await tx.event.findUniqueOrThrow({ where: { id: current.id }, include: calendarEventInclude });
+    const diff = diffEvent(before, shapeOf(after));
+    if (after.status === "PUBLICADO" && diff.calendarChanged) {
+      // Every change of time, place, link or title: a higher SEQUENCE, so calendars take the update.
+      await tx.event.update({ where: { id: current.id }, data: { icsSequence: { increment: 1 } } });
+      await notifyEventChanged(tx, current.id, diff.changes, diff.removedSessions);
+    }
     await promoteWaitlist(tx, current.id);
     return { ok: true as const, id: current.id, slug: current.slug };
-  });
+  }, { maxWait: 30_000, timeout: 60_000 });
+}
+
+function shapeOf(e: CalendarEventRow): EventShape {
+  const municipio = e.venueMunicipio ? `${e.venueMunicipio.name} (${e.venueMunicipio.uf})` : "";
+  return {
+    title: e.title,
+    format: e.format,
+    timeZone: e.timeZone,
+    venue: e.format === "ONLINE" ? "" : [e.venueName, e.venueAddress, municipio].filter(Boolean).join(", "),
+    sessions: e.sessions.map((s) => ({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt })),
+  };
 }
 
 /** Keeps the ids of sessions that stay (calendar entries follow them), adds new ones, drops the rest. */
@@ -225,10 +247,17 @@ export async function publishEvent(actor: Actor, slug: string): Promise<void> {
 export async function cancelEvent(actor: Actor, slug: string, reason: string): Promise<void> {
   const event = await requireEventFor(actor, slug, "cancel");
   if (event.status === "CANCELADO") return;
-  await db.$transaction([
-    db.event.update({ where: { id: event.id }, data: { status: "CANCELADO", cancelledAt: new Date(), cancellationReason: reason } }),
-    db.auditEntry.create({ data: { actorId: actor.userId, action: "event.cancel", subject: `event:${event.id}`, detail: reason } }),
-  ]);
+  await db.$transaction(
+    async (tx) => {
+      await tx.event.update({
+        where: { id: event.id },
+        data: { status: "CANCELADO", cancelledAt: new Date(), cancellationReason: reason, icsSequence: { increment: 1 } },
+      });
+      await tx.auditEntry.create({ data: { actorId: actor.userId, action: "event.cancel", subject: `event:${event.id}`, detail: reason } });
+      if (event.status === "PUBLICADO") await notifyEventCancelled(tx, event.id, reason);
+    },
+    { maxWait: 30_000, timeout: 60_000 },
+  );
 }
 
 /** A new draft with the same content; the organizer then adjusts dates and title. */

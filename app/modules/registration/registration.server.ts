@@ -10,6 +10,7 @@ import type { Prisma } from "@prisma/client";
 import { db, type DbOrTx } from "~/lib/db.server";
 import { conflict, forbidden, notFound } from "~/lib/http.server";
 import type { Actor } from "~/modules/auth/actor";
+import { notifyRegistration } from "~/modules/email/notifications.server";
 import { audienceOf, isInAudience } from "~/modules/events/audience";
 import { canOnEvent } from "~/modules/events/permissions";
 
@@ -47,6 +48,7 @@ export async function promoteWaitlist(tx: DbOrTx, eventId: string): Promise<stri
   });
   const ids = next.map((r) => r.id);
   await tx.registration.updateMany({ where: { id: { in: ids } }, data: { status: "CONFIRMADA", confirmedAt: new Date() } });
+  for (const id of ids) await notifyRegistration(tx, id, { kind: "promovida" });
   return ids;
 }
 
@@ -103,14 +105,12 @@ export async function register(actor: Actor, eventId: string, now = new Date()):
       cancelledAt: null,
     };
     const row = existing
-      ? await tx.registration.update({ where: { id: existing.id }, data, select: { id: true } })
+      ? // Registering again after cancelling: her next invite must supersede the cancellation.
+        await tx.registration.update({ where: { id: existing.id }, data: { ...data, icsSequence: { increment: 1 } }, select: { id: true } })
       : await tx.registration.create({ data: { ...data, eventId, userId: actor.userId }, select: { id: true } });
-    return {
-      status,
-      registrationId: row.id,
-      alreadyRegistered: false,
-      waitlistPosition: status === "ESPERA" ? await positionIn(tx, eventId, bumped.registrationSeq) : null,
-    };
+    const waitlistPosition = status === "ESPERA" ? await positionIn(tx, eventId, bumped.registrationSeq) : null;
+    await notifyRegistration(tx, row.id, waitlistPosition ? { kind: "espera", position: waitlistPosition } : { kind: "confirmada" });
+    return { status, registrationId: row.id, alreadyRegistered: false, waitlistPosition };
   }, TX_OPTIONS);
 }
 
@@ -123,7 +123,8 @@ export async function cancelMyRegistration(actor: Actor, eventId: string): Promi
     });
     const reg = await tx.registration.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } } });
     if (!reg || (reg.status !== "CONFIRMADA" && reg.status !== "ESPERA")) return { promoted: [] };
-    await tx.registration.update({ where: { id: reg.id }, data: { status: "CANCELADA", cancelledAt: new Date() } });
+    await tx.registration.update({ where: { id: reg.id }, data: { status: "CANCELADA", cancelledAt: new Date(), icsSequence: { increment: 1 } } });
+    await notifyRegistration(tx, reg.id, { kind: "cancelada", hadSeat: reg.status === "CONFIRMADA" });
     return { promoted: reg.status === "CONFIRMADA" ? await promoteWaitlist(tx, eventId) : [] };
   }, TX_OPTIONS);
 }
@@ -142,8 +143,9 @@ export async function removeRegistration(actor: Actor, registrationId: string, r
     if (current.status !== "CONFIRMADA" && current.status !== "ESPERA") return { promoted: [] };
     await tx.registration.update({
       where: { id: reg.id },
-      data: { status: "REMOVIDA", removedAt: new Date(), removedById: actor.userId, removalReason: reason },
+      data: { status: "REMOVIDA", removedAt: new Date(), removedById: actor.userId, removalReason: reason, icsSequence: { increment: 1 } },
     });
+    await notifyRegistration(tx, reg.id, { kind: "removida", hadSeat: current.status === "CONFIRMADA", reason });
     await tx.auditEntry.create({
       data: { actorId: actor.userId, action: "registration.remove", subject: `registration:${reg.id}`, detail: reason },
     });
