@@ -10,6 +10,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import "~/lib/env.server";
 import { NonceProvider } from "~/components/nonce";
 
+export { startBackgroundJobs } from "~/modules/jobs.server";
+
 const ABORT_DELAY = 5_000;
 
 export default function handleRequest(

@@ -33,6 +33,14 @@ async function importBuild() {
 
 let build = await importBuild();
 
+// Background jobs (outbox delivery, reminders) live in the app build; restarted with each rebuild.
+let jobs = null;
+async function restartJobs() {
+  await jobs?.stop();
+  jobs = build.entry.module.startBackgroundJobs?.() ?? null;
+}
+await restartJobs();
+
 const app = express();
 app.disable("x-powered-by");
 if (trustedProxies > 0) app.set("trust proxy", trustedProxies);
@@ -110,6 +118,7 @@ if (isDev) {
   const chokidar = await import("chokidar");
   chokidar.watch(VERSION_PATH, { ignoreInitial: true }).on("all", async () => {
     build = await importBuild();
+    await restartJobs();
     broadcastDevReady(build);
   });
   app.all("*", (req, res, next) =>
@@ -129,6 +138,7 @@ const server = app.listen(port, host, () => {
 });
 
 function shutdown() {
+  void jobs?.stop();
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 5_000).unref();
 }

@@ -68,6 +68,7 @@ export default function LogIn() {
             Entrar
           </button>
           <Link to={`/cadastro?redirectTo=${encodeURIComponent(redirectTo)}`}>Ainda não tem conta? Cadastre-se</Link>
+          <Link to="/esqueci-a-senha">Esqueci a senha</Link>
         </div>
       </Form>
     </div>

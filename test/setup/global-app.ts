@@ -8,11 +8,14 @@ import type { TestProject } from "vitest/node";
 
 import { startApp, type RunningApp } from "../support/app-server";
 import { BASE_DB, removeDb, ROOT, TEST_DIR } from "../support/database";
+import { startSmtpSink } from "../support/smtp-sink";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     e2eDatabaseFile: string;
+    /** where the SMTP sink the app sends to saves each message (.eml) */
+    mailDir: string;
   }
 }
 
@@ -30,11 +33,16 @@ export default async function setup(project: TestProject) {
   const file = path.join(TEST_DIR, "e2e.db");
   removeDb(file);
   fs.copyFileSync(BASE_DB, file);
-  app = await startApp(file);
+  const mailDir = path.join(TEST_DIR, "mail");
+  fs.rmSync(mailDir, { recursive: true, force: true });
+  const sink = await startSmtpSink({ saveTo: mailDir });
+  app = await startApp(file, { SMTP_URL: sink.url, OUTBOX_INTERVAL_MS: "250", OUTBOX_BACKOFF_MS: "200" });
   project.provide("baseUrl", app.url);
   project.provide("e2eDatabaseFile", file);
+  project.provide("mailDir", mailDir);
   return async () => {
     await app?.stop();
+    await sink.close();
     removeDb(file);
   };
 }

@@ -2,6 +2,8 @@
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
+import { readMaildir, type Received } from "./smtp-sink";
+
 export const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
@@ -19,6 +21,23 @@ export async function launchBrowser(): Promise<Browser> {
 
 export function baseUrl(): string {
   return inject("baseUrl");
+}
+
+/** Waits until the app's e-mail to `to` whose subject matches arrives at the test SMTP server. */
+export async function waitForMail(to: string, subject: RegExp, timeoutMs = 20_000): Promise<Received> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await readMaildir(inject("mailDir"))).find((m) => m.to.includes(to) && subject.test(m.parsed.subject ?? ""));
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error(`nenhum e-mail para ${to} com assunto ${subject} em ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+export function inviteOf(mail: Received): string {
+  const part = mail.parsed.attachments.find((a) => a.contentType === "text/calendar");
+  if (!part) throw new Error(`a mensagem “${mail.parsed.subject}” não tem convite de agenda`);
+  return part.content.toString("utf8");
 }
 
 export type TestPage = {
