@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { route } from "~/lib/http.server";
 import { formatDateTime } from "~/lib/time";
-import { devMailboxMessage, MESSAGE_STATUS_LABELS } from "~/modules/email/mailbox.server";
+import { devMailboxMessage, statusLabel } from "~/modules/email/mailbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Mensagem (desenvolvimento) — Apoia SUAS" }];
 
@@ -18,7 +18,7 @@ export const loader = /* @__PURE__ */ route(async ({ params }: LoaderFunctionArg
     text: m.text,
     ics: m.icsContent,
     icsMethod: m.icsMethod,
-    status: MESSAGE_STATUS_LABELS[m.status] ?? m.status,
+    status: statusLabel(m),
     attempts: m.attemptLog.map((a) => ({ at: formatDateTime(a.startedAt, "America/Sao_Paulo"), ok: a.ok, detail: a.detail })),
   });
 });

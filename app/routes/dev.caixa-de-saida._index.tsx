@@ -6,7 +6,7 @@ import { Pagination, withPage } from "~/components/pagination";
 import { route } from "~/lib/http.server";
 import { formatDateTime } from "~/lib/time";
 import { z } from "~/lib/zod";
-import { devMailbox, MESSAGE_STATUS_LABELS, PURPOSE_LABELS } from "~/modules/email/mailbox.server";
+import { devMailbox, PURPOSE_LABELS, statusLabel } from "~/modules/email/mailbox.server";
 
 export const meta: MetaFunction = () => [{ title: "Caixa de saída (desenvolvimento) — Apoia SUAS" }];
 
@@ -22,7 +22,7 @@ export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionAr
       to: `${m.toName} <${m.toEmail}>`,
       subject: m.subject,
       purpose: PURPOSE_LABELS[m.purpose] ?? m.purpose,
-      status: MESSAGE_STATUS_LABELS[m.status] ?? m.status,
+      status: statusLabel(m),
       invite: m.icsMethod,
       at: formatDateTime(m.createdAt, "America/Sao_Paulo"),
     })),

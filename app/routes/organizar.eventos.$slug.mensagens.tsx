@@ -8,7 +8,7 @@ import { badRequest, route } from "~/lib/http.server";
 import { formatDateTime } from "~/lib/time";
 import { z } from "~/lib/zod";
 import { requireActor } from "~/modules/auth/session.server";
-import { eventMessages, MESSAGE_STATUS_LABELS, PURPOSE_LABELS, resendEventMessage, resendFailed } from "~/modules/email/mailbox.server";
+import { eventMessages, PURPOSE_LABELS, resendEventMessage, resendFailed, statusLabel } from "~/modules/email/mailbox.server";
 import { canOnEvent } from "~/modules/events/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Mensagens: ${data.event.title} — Apoia SUAS` : "Mensagens" }];
@@ -32,7 +32,7 @@ export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFu
       purpose: PURPOSE_LABELS[m.purpose] ?? m.purpose,
       subject: m.subject,
       status: m.status,
-      statusLabel: MESSAGE_STATUS_LABELS[m.status] ?? m.status,
+      statusLabel: statusLabel(m),
       attempts: m.attempts,
       lastError: m.lastError,
       createdAt: formatDateTime(m.createdAt, tz),

@@ -59,6 +59,8 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the login page", "/entrar"],
     ["the sign-up page", "/cadastro"],
     ["the not-found page", "/pagina-que-nao-existe"],
+    ["the forgotten-password page", "/esqueci-a-senha"],
+    ["the expired reset link page", "/redefinir-senha/link-que-nao-vale"],
   ])("%s has no WCAG violations for an anonymous visitor", async (_name, path) => {
     const { p, close } = await page();
     await p.goto(path);
@@ -90,6 +92,8 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the participant list", "/organizar/eventos/SLUG/inscricoes", "federal"],
     ["the event management page", "/organizar/eventos/SLUG", "federal"],
     ["the event edit form", "/organizar/eventos/SLUG/editar", "federal"],
+    ["the event's message delivery page", "/organizar/eventos/SLUG/mensagens", "federal"],
+    ["the profile with its calendar section", "/perfil", "technician"],
   ] as const)("%s has no WCAG violations", async (_name, path, who) => {
     const { p, close } = await page(people[who]);
     await p.goto(path.replace("SLUG", slug));

@@ -67,6 +67,12 @@ describe("HTTP hardening of the running server", () => {
     ["/organizar/eventos/nao-existe/inscricoes.csv?situacao=qualquer", 302],
     ["/api/entes?q=" + "x".repeat(500), 400],
     ["/endereco/que/nao/existe", 404],
+    ["/redefinir-senha/link-forjado-ou-expirado", 410],
+    ["/dev/caixa-de-saida", 404],
+    ["/calendario/token-que-nao-existe-aaaaaaaaaaaa.ics", 404],
+    ["/calendario/sem-extensao", 404],
+    ["/eventos/nao-existe/calendario.ics", 404],
+    ["/organizar/eventos/x/mensagens?situacao=qualquer", 302],
   ])("answers %s with %i, never a 500", async (path, status) => {
     const res = await fetch(`${baseUrl()}${path}`, { redirect: "manual" });
     expect(res.status).toBe(status);

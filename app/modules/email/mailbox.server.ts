@@ -42,7 +42,14 @@ const listSelect = {
   sentAt: true,
   nextAttemptAt: true,
   icsMethod: true,
+  transport: true,
 } as const;
+
+/** "Entregue ao servidor de e-mail", or — in development — "Guardada na caixa local". */
+export function statusLabel(m: { status: string; transport: string | null }): string {
+  if (m.status === "ENVIADA" && m.transport === "caixa-local") return "Guardada na caixa local";
+  return MESSAGE_STATUS_LABELS[m.status] ?? m.status;
+}
 
 /** Delivery status of an event's messages, newest first, with counts by status. */
 export async function eventMessages(actor: Actor, slug: string, filter: { status?: string } = {}) {
