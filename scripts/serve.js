@@ -25,6 +25,16 @@ const isDev = process.env.NODE_ENV === "development";
 // so a client cannot choose its own address (which the login rate limit counts).
 const trustedProxies = Number.parseInt(process.env.TRUST_PROXY ?? "0", 10) || 0;
 const appUrl = process.env.APP_URL ?? "";
+// The browser talks to LiveKit directly (WebSocket for signalling, HTTPS for its region checks).
+const livekitOrigins = (() => {
+  try {
+    const u = new URL(process.env.LIVEKIT_URL ?? "");
+    const http = u.protocol === "wss:" ? "https:" : "http:";
+    return ` ${u.protocol}//${u.host} ${http}//${u.host}`;
+  } catch {
+    return "";
+  }
+})();
 
 async function importBuild() {
   const stat = fs.statSync(BUILD_PATH);
@@ -61,7 +71,9 @@ app.use((req, res, next) => {
       `script-src 'self' 'nonce-${res.locals.cspNonce}'`,
       "style-src 'self' 'unsafe-inline'",
       "img-src 'self' data: blob:",
-      `connect-src 'self'${isDev ? " ws: http://localhost:*" : ""}`,
+      `connect-src 'self'${livekitOrigins}${isDev ? " ws: http://localhost:*" : ""}`,
+      "media-src 'self' blob:",
+      "worker-src 'self' blob:",
       "font-src 'self'",
       "object-src 'none'",
       "base-uri 'self'",

@@ -24,12 +24,23 @@ const schema = z
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
     /** first retry delay; later ones double, up to an hour */
     OUTBOX_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** LiveKit (self-hosted or LiveKit Cloud): ws(s)://host[:port]; with key and secret. Empty disables rooms. */
+    LIVEKIT_URL: z
+      .string()
+      .regex(/^wss?:\/\//, "LIVEKIT_URL deve começar com ws:// ou wss://")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    LIVEKIT_API_KEY: z.string().optional(),
+    LIVEKIT_API_SECRET: z.string().optional(),
     /** how many reverse proxies of yours sit in front (their X-Forwarded-For entries are trusted) */
     TRUST_PROXY: z.coerce.number().int("TRUST_PROXY é o número de proxies à frente (0, 1, 2…)").min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.SESSION_SECRET === DEV_SECRET) {
       ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "defina SESSION_SECRET em produção" });
+    }
+    if (env.LIVEKIT_URL && (!env.LIVEKIT_API_KEY || !env.LIVEKIT_API_SECRET)) {
+      ctx.addIssue({ code: "custom", path: ["LIVEKIT_API_KEY"], message: "com LIVEKIT_URL, defina também LIVEKIT_API_KEY e LIVEKIT_API_SECRET" });
     }
     if (env.NODE_ENV === "production" && !env.SMTP_URL) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "defina SMTP_URL em produção (a caixa local é só para desenvolvimento)" });

@@ -5,14 +5,29 @@ import { env } from "~/lib/env.server";
 import { pruneLoginAttempts } from "~/modules/auth/auth.server";
 import { scheduleReminders } from "~/modules/email/notifications.server";
 import { onEveryTick, startOutboxWorker, type Worker } from "~/modules/email/worker.server";
+import { reconcileRooms } from "~/modules/attendance/presence.server";
+import { ensureUpcomingRooms } from "~/modules/rooms/rooms.server";
 
 let lastReminders = 0;
 let lastPrune = 0;
+let lastRooms = 0;
+
+/** How often rooms are created ahead and compared with what the webhooks said. */
+export const ROOMS_INTERVAL_MS = 15_000;
 
 onEveryTick(async (now) => {
   if (now.getTime() - lastReminders >= 60_000) {
     lastReminders = now.getTime();
     await db.$transaction((tx) => scheduleReminders(tx, now), { maxWait: 30_000, timeout: 120_000 });
+  }
+  if (now.getTime() - lastRooms >= ROOMS_INTERVAL_MS) {
+    lastRooms = now.getTime();
+    try {
+      await ensureUpcomingRooms(now);
+      await reconcileRooms(now);
+    } catch (error) {
+      console.error("salas: erro ao preparar ou conferir as salas", error);
+    }
   }
   if (now.getTime() - lastPrune >= 24 * 60 * 60_000) {
     lastPrune = now.getTime();

@@ -74,6 +74,9 @@ export default function EventPage() {
           <section aria-labelledby="programacao">
             <h2 id="programacao">Programação</h2>
             <p className="muted">Horários: {event.zoneLabel}.</p>
+            <p>
+              <a href={`/eventos/${event.slug}/calendario.ics`}>Adicionar à minha agenda (.ics)</a>
+            </p>
             <ol className="agenda">
               {event.sessions.map((s) => (
                 <li key={s.id}>
@@ -81,6 +84,13 @@ export default function EventPage() {
                   <br />
                   <time dateTime={s.startsAt}>{s.range}</time>
                   {s.viewerRange ? <div className="small muted">No seu fuso: {s.viewerRange}</div> : <LocalTimeHint startsAt={s.startsAt} endsAt={s.endsAt} eventZone={event.zone} />}
+                  {me.canEnterRooms ? (
+                    <div>
+                      <Link to={`/sala/${s.id}`} className="button button-small">
+                        Entrar na sala<span className="visually-hidden">: {s.title}</span>
+                      </Link>
+                    </div>
+                  ) : null}
                 </li>
               ))}
             </ol>

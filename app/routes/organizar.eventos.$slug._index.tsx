@@ -1,24 +1,27 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { EventTags } from "~/components/event-card";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { intentOf, readFormData } from "~/lib/forms.server";
 import { badRequest, route } from "~/lib/http.server";
-import { text, z } from "~/lib/zod";
+import { emailField, text, z } from "~/lib/zod";
 import { requireActor } from "~/modules/auth/session.server";
 import { eventPage } from "~/modules/events/event-page.server";
 import { cancelEvent, duplicateEvent, publishEvent, requireEventFor } from "~/modules/events/events.server";
+import { addSpeaker, listSpeakers, removeSpeaker } from "~/modules/rooms/speakers.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Gerenciar: ${data.event.title} — Apoia SUAS` : "Gerenciar evento" }];
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   await requireEventFor(actor, params.slug ?? "", "see_participants");
-  return json(await eventPage(params.slug ?? "", actor, request.url));
+  const page = await eventPage(params.slug ?? "", actor, request.url);
+  return json({ ...page, speakers: await listSpeakers(page.event.id) });
 });
 
 const cancelSchema = z.object({ reason: text("o motivo do cancelamento", { min: 5, max: 500 }) });
+const speakerSchema = z.object({ email: emailField });
 
 export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFunctionArgs) => {
   const actor = await requireActor(request);
@@ -38,6 +41,22 @@ export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFu
       await cancelEvent(actor, slug, parsed.data.reason);
       return redirectWithFlash(here, { kind: "info", message: "Evento cancelado." });
     }
+    case "adicionar-palestrante": {
+      const parsed = speakerSchema.safeParse({ email: form.get("email") ?? undefined });
+      if (!parsed.success) {
+        await requireEventFor(actor, slug, "edit");
+        return json({ speakerError: parsed.error.issues[0]?.message ?? "E-mail inválido." }, { status: 400 });
+      }
+      const r = await addSpeaker(actor, slug, parsed.data.email);
+      if (!r.ok) return json({ speakerError: r.message }, { status: 400 });
+      return redirectWithFlash(`${here}#palestrantes`, { kind: "success", message: `${r.name} agora é palestrante: publica áudio, vídeo e tela nas salas.` });
+    }
+    case "remover-palestrante": {
+      const userId = z.string().min(1).max(40).safeParse(form.get("userId"));
+      if (!userId.success) throw badRequest("Palestrante inválido.");
+      await removeSpeaker(actor, slug, userId.data);
+      return redirectWithFlash(`${here}#palestrantes`, { kind: "info", message: "Palestrante removido(a)." });
+    }
     case "duplicar": {
       const r = await duplicateEvent(actor, slug);
       if (!r.ok) {
@@ -54,7 +73,9 @@ export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFu
 });
 
 export default function ManageEvent() {
-  const { event, me } = useLoaderData<typeof loader>();
+  const { event, me, speakers } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const online = event.format !== "PRESENCIAL";
   return (
     <>
       <p>
@@ -82,8 +103,70 @@ export default function ManageEvent() {
         <Link to={`/eventos/${event.slug}`}>Ver a página pública</Link>
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/inscricoes`}>Ver inscrições</Link> : null}
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/mensagens`}>Mensagens enviadas</Link> : null}
+        {me.canSeeParticipants && online ? <Link to={`/organizar/eventos/${event.slug}/presenca`}>Presença online</Link> : null}
         {me.canManage && event.status !== "CANCELADO" ? <Link to={`/organizar/eventos/${event.slug}/editar`}>Editar</Link> : null}
       </div>
+      {online ? (
+        <section aria-labelledby="salas">
+          <h2 id="salas">Salas das sessões</h2>
+          <ul>
+            {event.sessions.map((s) => (
+              <li key={s.id}>
+                <strong>{s.title}</strong> — {s.range}:{" "}
+                <Link to={`/sala/${s.id}`}>entrar na sala</Link>
+                {me.canSeeParticipants ? (
+                  <>
+                    {" · "}
+                    <Link to={`/organizar/eventos/${event.slug}/salas/${s.id}`}>quem está na sala</Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {me.canManage ? (
+        <section aria-labelledby="palestrantes">
+          <h2 id="palestrantes">Palestrantes</h2>
+          {speakers.length ? (
+            <ul>
+              {speakers.map((p) => (
+                <li key={p.id}>
+                  {p.name} <span className="muted">({p.email})</span>{" "}
+                  <Form method="post" style={{ display: "inline" }}>
+                    <input type="hidden" name="userId" value={p.id} />
+                    <button type="submit" name="intent" value="remover-palestrante" className="button-link">
+                      Remover<span className="visually-hidden"> {p.name} dos palestrantes</span>
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nenhum palestrante. Palestrantes publicam áudio, vídeo e tela nas salas, inclusive nas transmissões.</p>
+          )}
+          <Form method="post" className="stack">
+            <div className="field">
+              <label htmlFor="palestrante-email">E-mail do palestrante (já cadastrado)</label>
+              <input
+                id="palestrante-email"
+                name="email"
+                type="email"
+                aria-invalid={actionData && "speakerError" in actionData ? true : undefined}
+                aria-describedby={actionData && "speakerError" in actionData ? "palestrante-erro" : undefined}
+              />
+              {actionData && "speakerError" in actionData ? (
+                <div id="palestrante-erro" className="field-error">
+                  <p>{actionData.speakerError}</p>
+                </div>
+              ) : null}
+            </div>
+            <button type="submit" name="intent" value="adicionar-palestrante" className="button button-secondary">
+              Adicionar palestrante
+            </button>
+          </Form>
+        </section>
+      ) : null}
       {me.canManage ? (
         <>
           <div className="button-row">
@@ -100,7 +183,7 @@ export default function ManageEvent() {
               </button>
             </Form>
           </div>
-          {event.status !== "CANCELADO" ? <CancelForm /> : null}
+          {event.status !== "CANCELADO" ? <CancelForm error={actionData && "cancelError" in actionData ? actionData.cancelError : undefined} /> : null}
         </>
       ) : (
         <p className="notice">Você acompanha este evento; só a equipe organizadora pode alterá-lo.</p>
@@ -109,9 +192,9 @@ export default function ManageEvent() {
   );
 }
 
-function CancelForm() {
+function CancelForm({ error }: { error?: string }) {
   return (
-    <details>
+    <details open={!!error}>
       <summary>Cancelar este evento</summary>
       <Form method="post" className="stack">
         <div className="field">
@@ -119,7 +202,21 @@ function CancelForm() {
           <span className="hint" id="reason-hint">
             Aparece na página do evento.
           </span>
-          <textarea id="reason" name="reason" rows={3} required minLength={5} maxLength={500} aria-describedby="reason-hint" />
+          <textarea
+            id="reason"
+            name="reason"
+            rows={3}
+            required
+            minLength={5}
+            maxLength={500}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "reason-hint reason-erro" : "reason-hint"}
+          />
+          {error ? (
+            <div id="reason-erro" className="field-error">
+              <p>{error}</p>
+            </div>
+          ) : null}
         </div>
         <button type="submit" name="intent" value="cancelar" className="button button-danger">
           Cancelar o evento

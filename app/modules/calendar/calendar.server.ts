@@ -26,13 +26,21 @@ function senderAddress(): string {
   return /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM.trim();
 }
 
-/** "Centro de Convenções, Av. X — Salvador (BA)"; for online events the event page, where the join link lives. */
-export function locationOf(e: Pick<CalendarEventRow, "format" | "venueName" | "venueAddress" | "venueMunicipio" | "slug">): string {
-  if (e.format === "ONLINE") return `Online — ${eventUrl(e.slug)}`;
+export function roomUrl(sessionId: string): string {
+  return new URL(`/sala/${sessionId}`, env.APP_URL).toString();
+}
+
+/** "Centro de Convenções, Av. X — Salvador (BA)"; for online sessions, the session's room link. */
+export function locationOf(
+  e: Pick<CalendarEventRow, "format" | "venueName" | "venueAddress" | "venueMunicipio" | "slug">,
+  sessionId?: string,
+): string {
+  const online = sessionId ? roomUrl(sessionId) : eventUrl(e.slug);
+  if (e.format === "ONLINE") return `Online — ${online}`;
   const place = [e.venueName, e.venueAddress].filter(Boolean).join(", ");
   const municipio = e.venueMunicipio ? `${e.venueMunicipio.name} (${e.venueMunicipio.uf})` : "";
   const onsite = [place, municipio].filter(Boolean).join(" — ");
-  return e.format === "HIBRIDO" ? `${onsite} (e online: ${eventUrl(e.slug)})` : onsite;
+  return e.format === "HIBRIDO" ? `${onsite} (e online: ${online})` : onsite;
 }
 
 /** The calendar view of an event; `extraSequence` is the attendee's own bumps (cancel, removal). */
@@ -46,7 +54,13 @@ export function toIcsEvent(e: CalendarEventRow, extraSequence = 0): IcsEvent {
     timeZone: e.timeZone,
     location: locationOf(e),
     organizer: { name: `${organizer} — Apoia SUAS`, email: senderAddress() },
-    sessions: e.sessions.map((s, i) => ({ id: s.id, title: s.title || `Sessão ${i + 1}`, startsAt: s.startsAt, endsAt: s.endsAt })),
+    sessions: e.sessions.map((s, i) => ({
+      id: s.id,
+      title: s.title || `Sessão ${i + 1}`,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      ...(e.format === "PRESENCIAL" ? {} : { location: locationOf(e, s.id) }),
+    })),
     sequence: e.icsSequence + extraSequence,
   };
 }

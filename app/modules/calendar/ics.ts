@@ -22,7 +22,8 @@ import ical, {
 } from "ical-generator";
 import { tzlib_get_ical_block, tzlib_get_timezones } from "timezones-ical-library";
 
-export type IcsSession = { id: string; title: string; startsAt: Date; endsAt: Date };
+/** `location` overrides the event's (an online session's own room link). */
+export type IcsSession = { id: string; title: string; startsAt: Date; endsAt: Date; location?: string };
 export type IcsEvent = {
   id: string;
   title: string;
@@ -140,7 +141,7 @@ function addSession(
     timezone: timeZone,
     summary,
     description: `${description ? `${description}\n\n` : ""}Página do evento: ${url}`,
-    location: cleanText(event.location).trim() || null,
+    location: cleanText(session.location ?? event.location).trim() || null,
     url,
     organizer: { name: paramText(event.organizer.name) || checkEmail(event.organizer.email), email: checkEmail(event.organizer.email) },
     status: opts.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,

@@ -6,7 +6,7 @@ import type { DbOrTx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { formatRange, formatWorkload, timeZoneLabel } from "~/lib/time";
 import { buildEventCalendar, type IcsSession } from "~/modules/calendar/ics";
-import { calendarEventInclude, eventUrl, locationOf, registrationInvite, toIcsEvent, type CalendarEventRow } from "~/modules/calendar/calendar.server";
+import { calendarEventInclude, eventUrl, locationOf, registrationInvite, roomUrl, toIcsEvent, type CalendarEventRow } from "~/modules/calendar/calendar.server";
 import { enteDisplayName, type EnteKind } from "~/modules/entes/federation";
 import { EVENT_TYPE_LABELS, label } from "~/modules/events/vocabulary";
 
@@ -195,7 +195,7 @@ export async function scheduleReminders(tx: DbOrTx, now = new Date()): Promise<n
       const event = eventSummaryOf(e);
       const index = e.sessions.findIndex((x) => x.id === s.id);
       const session = { title: s.title || `Sessão ${index + 1}`, range: formatRange(s.startsAt, s.endsAt, e.timeZone) };
-      const joinUrl = e.format === "PRESENCIAL" ? null : eventUrl(e.slug);
+      const joinUrl = e.format === "PRESENCIAL" ? null : roomUrl(s.id);
       for (const r of pending) {
         const res = await enqueue(tx, {
           toEmail: r.user.email,

@@ -1,6 +1,7 @@
 // Everything the public event page shows, for one viewer.
 import { redirect } from "@remix-run/node";
 
+import { db } from "~/lib/db.server";
 import { notFound } from "~/lib/http.server";
 import { formatDateTime, formatWorkload, timeZoneLabel } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
@@ -30,9 +31,10 @@ export async function eventPage(slug: string, actor: Actor | null, requestUrl: s
   }
   const audience = audienceOf(event);
   const inAudience = !!actor && isInAudience(audience, actor.ente);
-  const [counts, mine] = await Promise.all([
+  const [counts, mine, speaker] = await Promise.all([
     seatCounts([event.id]).then((m) => m.get(event.id)!),
     actor ? myRegistration(actor.userId, event.id) : Promise.resolve(null),
+    actor ? db.eventSpeaker.findUnique({ where: { eventId_userId: { eventId: event.id, userId: actor.userId } } }) : Promise.resolve(null),
   ]);
   const myStatus = (mine?.status ?? null) as RegistrationStatus | null;
   const availability = registrationAvailability({
@@ -93,6 +95,12 @@ export async function eventPage(slug: string, actor: Actor | null, requestUrl: s
       reasonKind: availability.ok ? null : availability.reason,
       canCancel: myStatus === "CONFIRMADA" || myStatus === "ESPERA",
       canManage: canOnEvent(actor, "edit", event),
+      /** online or hybrid, published, not over, and she has a seat, speaks or organizes */
+      canEnterRooms:
+        event.format !== "PRESENCIAL" &&
+        event.status === "PUBLICADO" &&
+        event.endsAt >= now &&
+        (myStatus === "CONFIRMADA" || !!speaker || canOnEvent(actor, "edit", event)),
       canSeeParticipants: canOnEvent(actor, "see_participants", event),
     },
   };

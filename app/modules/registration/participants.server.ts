@@ -1,8 +1,7 @@
 // The organizer's view of who registered: filtered list, and the CSV export (UTF-8 with BOM,
 // semicolons, as Excel in Portuguese opens it).
 import type { Prisma } from "@prisma/client";
-import { stringify } from "csv-stringify/sync";
-
+import { excelCsv } from "~/lib/csv.server";
 import { db } from "~/lib/db.server";
 import { formatDateTime } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
@@ -115,12 +114,6 @@ export async function listParticipants(actor: Actor, slug: string, filters: Part
   };
 }
 
-/** Cells that a spreadsheet would run as a formula get a leading apostrophe. */
-function cell(value: string | number | null | undefined): string {
-  const s = value == null ? "" : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 export async function participantsCsv(actor: Actor, slug: string, filters: ParticipantFilters): Promise<{ filename: string; body: string }> {
   const event = await requireEventFor(actor, slug, "export_participants");
   const full = await db.event.findUniqueOrThrow({ where: { id: event.id }, select: { timeZone: true, slug: true } });
@@ -133,8 +126,7 @@ export async function participantsCsv(actor: Actor, slug: string, filters: Parti
   const header = ["Nome", "E-mail", "CPF", "Função", "Ente", "Código IBGE", "UF", "Situação", "Posição na espera", "Inscrição em"];
   const records = rows.map((r) => {
     const p = present(r, ranks);
-    return [p.name, p.email, p.cpf, p.roleInEnte, p.enteName, p.enteId, p.uf, p.statusLabel, p.waitlistPosition, formatDateTime(p.createdAt, full.timeZone)].map(cell);
+    return [p.name, p.email, p.cpf, p.roleInEnte, p.enteName, p.enteId, p.uf, p.statusLabel, p.waitlistPosition, formatDateTime(p.createdAt, full.timeZone)];
   });
-  const body = "\uFEFF" + stringify([header, ...records], { delimiter: ";", record_delimiter: "\r\n" });
-  return { filename: `inscricoes-${full.slug}.csv`, body };
+  return { filename: `inscricoes-${full.slug}.csv`, body: excelCsv(header, records) };
 }
