@@ -2,7 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.{ts,tsx}"],
   serverModuleFormat: "esm",
-  serverDependenciesToBundle: [/^@conform-to\//],
+  // ESM-only packages, and the LiveKit stylesheet (a CSS import the server build must not leave to Node).
+  serverDependenciesToBundle: [/^@conform-to\//, /^@livekit\/components-styles/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -11,6 +11,7 @@ step() { printf '\n== %s\n' "$*"; }
 step "Dependências"
 bash scripts/ensure-deps.sh || { echo "ERRO: não foi possível instalar as dependências npm (npm ci)." >&2; exit 1; }
 bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-livekit.sh || exit 1
 bash scripts/prisma.sh generate >/dev/null || { echo "ERRO: prisma generate falhou." >&2; exit 1; }
 
 step "Tipos (tsc)"

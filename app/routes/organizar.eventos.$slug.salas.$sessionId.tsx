@@ -14,7 +14,7 @@ import { attendanceTable } from "~/modules/attendance/attendance.server";
 import { canOnEvent } from "~/modules/events/permissions";
 import { requireEventFor } from "~/modules/events/events.server";
 import { ROOM_ROLE_LABELS, type RoomRole } from "~/modules/rooms/policy";
-import { endRoom, liveParticipants, muteParticipant, removeParticipant } from "~/modules/rooms/rooms.server";
+import { allowBack, endRoom, isRoomClosed, liveParticipants, muteParticipant, removedFrom, removeParticipant, reopenRoom } from "~/modules/rooms/rooms.server";
 
 export const meta: MetaFunction = () => [{ title: "Quem está na sala — Apoia SUAS" }];
 
@@ -25,12 +25,14 @@ export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFu
   const index = table.sessions.findIndex((s) => s.id === params.sessionId);
   if (index < 0) throw notFound("Sessão não encontrada neste evento.");
   const session = table.sessions[index]!;
-  const people = await liveParticipants(actor, session.id);
+  const [people, removed, closed] = await Promise.all([liveParticipants(actor, session.id), removedFrom(session.id), isRoomClosed(session.id)]);
   return json(
     {
       event: table.event,
       session,
       canControl: canOnEvent(actor, "edit", event),
+      closed,
+      removed: removed.map((r) => ({ identity: r.identity, name: r.name, at: formatTime(r.removedAt, "America/Sao_Paulo") })),
       people: people.map((p) => ({
         ...p,
         roleLabel: ROOM_ROLE_LABELS[p.role as RoomRole] ?? "",
@@ -67,14 +69,20 @@ export const action = /* @__PURE__ */ route(async ({ request, params }: ActionFu
       return redirectWithFlash(back, { kind: "info", message: "Pessoa retirada da sala." });
     case "encerrar":
       await endRoom(actor, sessionId);
-      return redirectWithFlash(back, { kind: "info", message: "Sessão encerrada para todos." });
+      return redirectWithFlash(back, { kind: "info", message: "Sessão encerrada para todos. A sala fica fechada até você reabri-la." });
+    case "reabrir":
+      await reopenRoom(actor, sessionId);
+      return redirectWithFlash(back, { kind: "success", message: "Sala reaberta." });
+    case "permitir":
+      await allowBack(actor, sessionId, identity());
+      return redirectWithFlash(back, { kind: "success", message: "A pessoa pode voltar à sala." });
     default:
       throw badRequest("Ação desconhecida.");
   }
 });
 
 export default function LiveRoom() {
-  const { event, session, canControl, people, attendance } = useLoaderData<typeof loader>();
+  const { event, session, canControl, people, attendance, removed, closed } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   useEffect(() => {
     const timer = setInterval(() => {
@@ -139,12 +147,39 @@ export default function LiveRoom() {
           </tbody>
         </table>
       </div>
+      {closed ? <p className="notice notice-warning">A organização encerrou esta sessão: a sala está fechada para os participantes.</p> : null}
       {canControl ? (
         <Form method="post" className="button-row">
-          <button type="submit" name="intent" value="encerrar" className="button button-danger">
-            Encerrar a sessão para todos
-          </button>
+          {closed ? (
+            <button type="submit" name="intent" value="reabrir" className="button">
+              Reabrir a sala
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="encerrar" className="button button-danger">
+              Encerrar a sessão para todos
+            </button>
+          )}
         </Form>
+      ) : null}
+      {removed.length ? (
+        <>
+          <h2>Retirados da sala</h2>
+          <ul>
+            {removed.map((r) => (
+              <li key={r.identity}>
+                {r.name} <span className="muted">(às {r.at})</span>{" "}
+                {canControl ? (
+                  <Form method="post" style={{ display: "inline" }}>
+                    <input type="hidden" name="identity" value={r.identity} />
+                    <button type="submit" name="intent" value="permitir" className="button-link">
+                      Permitir que volte<span className="visually-hidden">: {r.name}</span>
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2>Presença nesta sessão até agora</h2>
       <div className="table-wrap">

@@ -26,6 +26,7 @@ async function violations(page: Page): Promise<string[]> {
 describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
   let browser: Browser;
   let slug = "";
+  let sessionId = "";
   let people: { technician: string; bahia: string; admin: string; federal: string };
 
   beforeAll(async () => {
@@ -33,6 +34,8 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     const federal = await federalOrganizer();
     const event = await eventFactory(federal, { title: "Seminário acessível para todas as pessoas", capacity: 20 });
     slug = event.slug;
+    const { db } = await import("~/lib/db.server");
+    sessionId = (await db.eventSession.findFirstOrThrow({ where: { eventId: event.id } })).id;
     const technician = await userFactory({ name: "Técnica Acessível" });
     const bahia = await bahiaOrganizer();
     const admin = await userFactory({ isAdmin: true });
@@ -94,9 +97,12 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the event edit form", "/organizar/eventos/SLUG/editar", "federal"],
     ["the event's message delivery page", "/organizar/eventos/SLUG/mensagens", "federal"],
     ["the profile with its calendar section", "/perfil", "technician"],
+    ["the online attendance table", "/organizar/eventos/SLUG/presenca", "federal"],
+    ["the organizer's live room page", "/organizar/eventos/SLUG/salas/SESSION", "federal"],
+    ["the room page before it opens", "/sala/SESSION", "technician"],
   ] as const)("%s has no WCAG violations", async (_name, path, who) => {
     const { p, close } = await page(people[who]);
-    await p.goto(path.replace("SLUG", slug));
+    await p.goto(path.replace("SLUG", slug).replace("SESSION", sessionId));
     expect(await violations(p)).toEqual([]);
     await close();
   });

@@ -90,7 +90,7 @@ describe("the federal team running an event", () => {
     await page.getByRole("button", { name: "Salvar alterações" }).click();
     await page.getByText("Alterações salvas.").waitFor();
     await page.goto(`/eventos/${slug}`);
-    await page.getByText("Segunda parte").waitFor();
+    await page.getByText("Segunda parte", { exact: true }).waitFor();
     await page.getByText(/das 14:00 às 16:30/).waitFor();
     expect(await db.eventSession.count({ where: { eventId } })).toBe(2);
     await done();

@@ -39,7 +39,7 @@ type WorkerOutcome = { userId: string; ok: boolean; status?: string; waitlistPos
 
 /** A child process with its own database connection (test/support/register-worker.ts), started and waiting for "go". */
 function startWorker(eventId: string, userIds: string[]) {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), [path.join(ROOT, "test", "support", "register-worker.ts"), eventId, ...userIds], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "test", "support", "register-worker.ts"), eventId, ...userIds], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL, NODE_ENV: "test" },
     stdio: ["pipe", "pipe", "pipe"],

@@ -7,7 +7,7 @@ import { RoomServiceClient, TokenVerifier } from "livekit-server-sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { db } from "~/lib/db.server";
-import { ensureUpcomingRooms, joinRoom } from "~/modules/rooms/rooms.server";
+import { endRoom, ensureUpcomingRooms, joinRoom, reopenRoom } from "~/modules/rooms/rooms.server";
 import { addSpeaker } from "~/modules/rooms/speakers.server";
 import { cancelEvent } from "~/modules/events/events.server";
 import { register } from "~/modules/registration/registration.server";
@@ -138,5 +138,29 @@ describe("joining a session's room", () => {
     const onsite = await eventFactory(organizer, { format: "PRESENCIAL", venueName: "Auditório", venueAddress: "Rua A", venueMunicipioBusca: "Salvador (BA)" });
     const s = await db.eventSession.findFirstOrThrow({ where: { eventId: onsite.id } });
     expect((await rejection(joinRoom(organizer, s.id))).message).toMatch(/presencial/);
+  });
+
+  it("keeps the room closed to participants after the organization ends the session, until it reopens", async () => {
+    const { organizer, event, sessionId } = await liveEvent();
+    const p = await userFactory();
+    await register(p, event.id);
+    await joinRoom(organizer, sessionId);
+    await endRoom(organizer, sessionId);
+    expect(await rooms.listRooms([`sessao-${sessionId}`])).toEqual([]);
+    const e = await rejection(joinRoom(p, sessionId));
+    expect(e.status).toBe(409);
+    expect(e.message).toMatch(/encerrou/);
+    await ensureUpcomingRooms();
+    expect(await rooms.listRooms([`sessao-${sessionId}`])).toEqual([]);
+    await reopenRoom(organizer, sessionId);
+    expect((await joinRoom(p, sessionId)).state).toBe("aberta");
+  });
+
+  it("lets only the organization end or reopen a room", async () => {
+    const { event, sessionId } = await liveEvent();
+    const p = await userFactory();
+    await register(p, event.id);
+    expect((await rejection(endRoom(p, sessionId))).status).toBe(403);
+    expect((await rejection(reopenRoom(await userFactory(), sessionId))).status).toBe(403);
   });
 });

@@ -6,7 +6,9 @@ import path from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { startApp, type RunningApp } from "../support/app-server";
+import { freePort, startApp, type RunningApp } from "../support/app-server";
+import { startLiveKit } from "../support/livekit";
+import { startWebhookRelay } from "../support/webhook-relay";
 import { BASE_DB, removeDb, ROOT, TEST_DIR } from "../support/database";
 import { startSmtpSink } from "../support/smtp-sink";
 
@@ -16,6 +18,9 @@ declare module "vitest" {
     e2eDatabaseFile: string;
     /** where the SMTP sink the app sends to saves each message (.eml) */
     mailDir: string;
+    livekit: { url: string; httpUrl: string; apiKey: string; apiSecret: string };
+    /** while this file exists, LiveKit's webhooks cannot reach the app */
+    webhooksOffSwitch: string;
   }
 }
 
@@ -36,12 +41,32 @@ export default async function setup(project: TestProject) {
   const mailDir = path.join(TEST_DIR, "mail");
   fs.rmSync(mailDir, { recursive: true, force: true });
   const sink = await startSmtpSink({ saveTo: mailDir });
-  app = await startApp(file, { SMTP_URL: sink.url, OUTBOX_INTERVAL_MS: "250", OUTBOX_BACKOFF_MS: "200" });
+  const appPort = await freePort();
+  const switchFile = path.join(TEST_DIR, "webhooks-off");
+  fs.rmSync(switchFile, { force: true });
+  const relay = await startWebhookRelay(`http://127.0.0.1:${appPort}`, switchFile);
+  const livekit = await startLiveKit({ webhookUrl: `${relay.url}/api/livekit/webhook` });
+  app = await startApp(
+    file,
+    {
+      SMTP_URL: sink.url,
+      OUTBOX_INTERVAL_MS: "250",
+      OUTBOX_BACKOFF_MS: "200",
+      LIVEKIT_URL: livekit.url,
+      LIVEKIT_API_KEY: livekit.apiKey,
+      LIVEKIT_API_SECRET: livekit.apiSecret,
+    },
+    appPort,
+  );
   project.provide("baseUrl", app.url);
   project.provide("e2eDatabaseFile", file);
   project.provide("mailDir", mailDir);
+  project.provide("livekit", { url: livekit.url, httpUrl: livekit.httpUrl, apiKey: livekit.apiKey, apiSecret: livekit.apiSecret });
+  project.provide("webhooksOffSwitch", switchFile);
   return async () => {
     await app?.stop();
+    await livekit.stop();
+    await relay.close();
     await sink.close();
     removeDb(file);
   };

@@ -20,8 +20,8 @@ export async function freePort(): Promise<number> {
 
 export type RunningApp = { url: string; process: ChildProcess; stop: () => Promise<void>; logs: () => string };
 
-export async function startApp(databaseFile: string, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
-  const port = await freePort();
+export async function startApp(databaseFile: string, extraEnv: Record<string, string> = {}, fixedPort?: number): Promise<RunningApp> {
+  const port = fixedPort ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = "";
   const child = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.js")], {

@@ -15,8 +15,10 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** `media`: fake camera and microphone, permission granted without a prompt (video rooms). */
+export async function launchBrowser(opts: { media?: boolean } = {}): Promise<Browser> {
+  const media = opts.media ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"] : [];
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...media] });
 }
 
 export function baseUrl(): string {

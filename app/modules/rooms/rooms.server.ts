@@ -19,6 +19,7 @@ const sessionSelect = {
   startsAt: true,
   endsAt: true,
   roomName: true,
+  roomClosedAt: true,
   event: {
     select: { id: true, slug: true, title: true, type: true, format: true, status: true, capacity: true, timeZone: true, organizerEnteId: true },
   },
@@ -56,6 +57,7 @@ export async function ensureUpcomingRooms(now = new Date()): Promise<number> {
     where: {
       startsAt: { lte: new Date(now.getTime() + 60 * 60_000) },
       endsAt: { gt: now },
+      roomClosedAt: null,
       event: { status: "PUBLICADO", format: { in: ["ONLINE", "HIBRIDO"] } },
     },
     select: { id: true },
@@ -116,6 +118,12 @@ export async function joinRoom(actor: Actor, sessionId: string, now = new Date()
   if (s.event.status === "CANCELADO") throw conflict("Este evento foi cancelado: a sala não vai abrir.");
   if (s.event.format === "PRESENCIAL") throw conflict("Esta sessão é presencial: não há sala online.");
   const { role, registrationId } = await roleOf(actor, s);
+  const identity = identityFor(role, { userId: actor.userId, registrationId });
+  if (role !== "ORGANIZADOR") {
+    if (s.roomClosedAt) throw conflict("A organização encerrou esta sessão: a sala está fechada.");
+    const removed = await db.roomRemoval.findUnique({ where: { sessionId_identity: { sessionId: s.id, identity } } });
+    if (removed) throw forbidden("A organização retirou você desta sessão. Em caso de dúvida, fale com a organização do evento.");
+  }
   const description = describe(s);
   const window = joinWindow(role, s, now);
   if (!window.open) {
@@ -125,12 +133,12 @@ export async function joinRoom(actor: Actor, sessionId: string, now = new Date()
   }
   const config = requireLiveKit();
   const room = await ensureRoom(s.id);
-  const identity = identityFor(role, { userId: actor.userId, registrationId });
   const grant = grantFor(role, room);
   const token = await accessToken({
     identity,
     name: `${actor.name} — ${enteDisplayName(actor.ente)}`,
-    metadata: JSON.stringify({ papel: role, userId: actor.userId, registrationId }),
+    // Everyone in the room receives this: only the role, never ids.
+    metadata: JSON.stringify({ papel: role }),
     grant,
     ttlSeconds: TOKEN_TTL_SECONDS,
   });
@@ -207,24 +215,52 @@ export async function muteParticipant(actor: Actor, sessionId: string, identity:
   return muted;
 }
 
+/** Takes the person out of the room and keeps her out of this session until allowed back. */
 export async function removeParticipant(actor: Actor, sessionId: string, identity: string): Promise<void> {
   const { room } = await requireHost(actor, sessionId);
   if (!parseIdentity(identity)) throw notFound("Participante não encontrado.");
+  let name = identity;
   try {
+    name = (await roomService().getParticipant(room, identity)).name || identity;
     await roomService().removeParticipant(room, identity);
   } catch {
     throw notFound("Esta pessoa não está mais na sala.");
   }
+  await db.roomRemoval.upsert({
+    where: { sessionId_identity: { sessionId, identity } },
+    create: { sessionId, identity, name, removedById: actor.userId },
+    update: { removedAt: new Date(), removedById: actor.userId },
+  });
 }
 
-/** Ends the session for everyone: the room is closed (open presence intervals end now). */
+export async function allowBack(actor: Actor, sessionId: string, identity: string): Promise<void> {
+  await requireHost(actor, sessionId);
+  await db.roomRemoval.deleteMany({ where: { sessionId, identity } });
+}
+
+export async function isRoomClosed(sessionId: string): Promise<boolean> {
+  return !!(await db.eventSession.findUnique({ where: { id: sessionId }, select: { roomClosedAt: true } }))?.roomClosedAt;
+}
+
+export async function removedFrom(sessionId: string) {
+  return db.roomRemoval.findMany({ where: { sessionId }, select: { identity: true, name: true, removedAt: true }, orderBy: { removedAt: "asc" } });
+}
+
+/** Ends the session for everyone: the room is deleted (open presence intervals end now) and stays closed. */
 export async function endRoom(actor: Actor, sessionId: string): Promise<void> {
-  const { room } = await requireHost(actor, sessionId);
+  const { room, session } = await requireHost(actor, sessionId);
+  await db.eventSession.update({ where: { id: session.id }, data: { roomClosedAt: new Date() } });
   try {
     await roomService().deleteRoom(room);
   } catch {
     // already closed
   }
+}
+
+/** The organization reopens a session it had ended. */
+export async function reopenRoom(actor: Actor, sessionId: string): Promise<void> {
+  const { session } = await requireHost(actor, sessionId);
+  await db.eventSession.update({ where: { id: session.id }, data: { roomClosedAt: null } });
 }
 
 export function joinUrl(sessionId: string): string {
