@@ -219,4 +219,56 @@ describe("video rooms", () => {
     await org.done();
     await participant.done();
   });
+
+  it("refuses a token signed with another key or already expired, and keeps one connection per person across two tabs", async () => {
+    const { event, sessionId } = await liveEvent(organizer, "OFICINA");
+    const person = await userFactory({ name: "Duas Abas" });
+    await register(person, event.id);
+    const join = await joinRoom(person, sessionId);
+    if (join.state !== "aberta") throw new Error(join.state);
+    const { AccessToken } = await import("livekit-server-sdk");
+    const forge = async (secret: string, ttl: number) => {
+      const t = new AccessToken(livekit.apiKey, secret, { identity: join.identity, ttl });
+      t.addGrant({ room: `sessao-${sessionId}`, roomJoin: true, canPublish: true, canSubscribe: true });
+      return t.toJwt();
+    };
+    const client = await rawClient(browser);
+    const attempt = (token: string) =>
+      client.page.evaluate(
+        async ({ url, token }) => {
+          const lk = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
+          const room = new lk.Room();
+          try {
+            await room.connect(url, token, { maxRetries: 0 });
+            return "conectou";
+          } catch (e) {
+            return `recusado: ${(e as Error).message}`;
+          } finally {
+            await room.disconnect();
+          }
+        },
+        { url: join.serverUrl, token },
+      );
+    expect(await attempt(await forge("segredo-de-outro-servidor-com-mais-de-32-caracteres", 600))).toMatch(/^recusado/);
+    expect(await attempt(await forge(livekit.apiSecret, -60))).toMatch(/^recusado/);
+
+    // Two tabs of the same person: the server keeps one connection with her identity.
+    const tabs = await Promise.all([rawClient(browser), rawClient(browser)]);
+    for (const tab of tabs) {
+      await tab.page.evaluate(
+        async ({ url, token }) => {
+          const lk = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
+          const room = new lk.Room();
+          (window as unknown as { room: unknown }).room = room;
+          await room.connect(url, token);
+        },
+        { url: join.serverUrl, token: join.token },
+      );
+      await until("a aba conectar", () => inRoom(sessionId, join.identity));
+    }
+    const list = (await rooms.listParticipants(`sessao-${sessionId}`)).filter((p) => p.identity === join.identity);
+    expect(list).toHaveLength(1);
+    for (const tab of tabs) await tab.close();
+    await client.close();
+  });
 });
