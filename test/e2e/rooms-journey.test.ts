@@ -58,6 +58,19 @@ async function rawClient(browser: Browser): Promise<{ page: Page; close: () => P
   return { page, close: () => context.close() };
 }
 
+/** Connects the bare page to the room; the Room stays on `window.room`. */
+async function connectRaw(page: Page, url: string, token: string): Promise<void> {
+  await page.evaluate(
+    async ({ url, token }) => {
+      const lk = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
+      const room = new lk.Room();
+      (window as unknown as { room: unknown }).room = room;
+      await room.connect(url, token);
+    },
+    { url, token },
+  );
+}
+
 describe("video rooms", () => {
   let browser: Browser;
   let organizer: Actor;
@@ -152,15 +165,7 @@ describe("video rooms", () => {
 
     fs.writeFileSync(inject("webhooksOffSwitch"), "");
     const client = await rawClient(browser);
-    await client.page.evaluate(
-      async ({ url, token }) => {
-        const lk = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
-        const room = new lk.Room();
-        (window as unknown as { room: unknown }).room = room;
-        await room.connect(url, token);
-      },
-      { url: join.serverUrl, token: join.token },
-    );
+    await connectRaw(client.page, join.serverUrl, join.token);
     await until("o servidor listar a pessoa", () => inRoom(sessionId, join.identity));
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await db.roomEvent.count({ where: { roomName: `sessao-${sessionId}`, kind: "participant_joined" } })).toBe(0);
@@ -255,15 +260,7 @@ describe("video rooms", () => {
     // Two tabs of the same person: the server keeps one connection with her identity.
     const tabs = await Promise.all([rawClient(browser), rawClient(browser)]);
     for (const tab of tabs) {
-      await tab.page.evaluate(
-        async ({ url, token }) => {
-          const lk = (window as unknown as { LivekitClient: typeof import("livekit-client") }).LivekitClient;
-          const room = new lk.Room();
-          (window as unknown as { room: unknown }).room = room;
-          await room.connect(url, token);
-        },
-        { url: join.serverUrl, token: join.token },
-      );
+      await connectRaw(tab.page, join.serverUrl, join.token);
       await until("a aba conectar", () => inRoom(sessionId, join.identity));
     }
     const list = (await rooms.listParticipants(`sessao-${sessionId}`)).filter((p) => p.identity === join.identity);
