@@ -11,6 +11,7 @@ export type Block =
   | { kind: "list"; items: string[] }
   | { kind: "quote"; label: string; text: string }
   | { kind: "action"; label: string; href: string; showUrl: boolean }
+  | { kind: "link"; lead: string; label: string; href: string }
   | { kind: "details"; rows: { label: string; value: string }[] }
   | { kind: "sessions"; heading: string; zoneLabel: string; sessions: SessionSummary[] }
   | { kind: "event"; heading: string; event: EventSummary };
@@ -30,6 +31,9 @@ export const quote = (label: string, text: string): Block => ({ kind: "quote", l
 
 /** A button; with showUrl the address is also written out for clients that block buttons. */
 export const action = (label: string, href: string, { showUrl = false } = {}): Block => ({ kind: "action", label, href, showUrl });
+
+/** A secondary choice, as a plain link after a lead-in ("Não vai participar? Recusar o convite"). */
+export const textLink = (lead: string, label: string, href: string): Block => ({ kind: "link", lead, label, href });
 
 export const details = (rows: { label: string; value: string }[]): Block => ({ kind: "details", rows });
 
@@ -224,6 +228,15 @@ export function BlockView({ block }: { block: Block }) {
           ) : null}
         </>
       );
+    case "link":
+      return (
+        <p style={p}>
+          {block.lead}{" "}
+          <a href={block.href} style={link}>
+            {block.label}
+          </a>
+        </p>
+      );
     case "details":
       return (
         <Grid width="100%" style={{ margin: "0 0 16px" }}>
@@ -268,6 +281,8 @@ export function blockText(block: Block): string {
         .join("\n")}`;
     case "action":
       return `${block.label}: ${block.href}`;
+    case "link":
+      return `${block.lead} ${block.label}: ${block.href}`;
     case "details":
       return block.rows.map((row) => `${row.label}: ${row.value}`).join("\n");
     case "sessions":

@@ -4,7 +4,8 @@ import { paragraph } from "./blocks";
 /** “Título do evento”, with typographic quotes. */
 export const quoted = (title: string) => `“${title}”`;
 
-export const greeting = (personName: string) => paragraph(`Olá, ${personName},`);
+/** "Olá, Maria," — or just "Olá," for an address that has no account (and so no name) yet. */
+export const greeting = (personName: string | null) => paragraph(personName ? `Olá, ${personName},` : "Olá,");
 
 export const INVITE_ATTACHED = "O convite para a sua agenda segue anexo.";
 export const UPDATED_INVITE_ATTACHED = "O convite atualizado segue anexo: abra-o para atualizar o evento na sua agenda.";

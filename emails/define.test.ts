@@ -66,3 +66,15 @@ describe("subjectLine", () => {
     expect(subjectLine("Começa em 1 hora: Oficina — Conceição “SUAS”")).toBe("Começa em 1 hora: Oficina — Conceição “SUAS”");
   });
 });
+
+describe("the missing-value guard and random tokens", () => {
+  it("does not mistake a link whose random token contains NaN or null for a missing value", () => {
+    const email = { subject: "Convite", html: '<a href="https://x.gov.br/convites/abcNaNdef.nullXY-NaN_q">x</a>', text: "https://x.gov.br/convites/abcNaNdef.nullXY-NaN_q" };
+    expect(assertNoLeaks("convite", email)).toBe(email);
+  });
+
+  it("still catches NaN and null standing as words", () => {
+    expect(() => assertNoLeaks("convite", { subject: "x", html: "<p>NaN vagas</p>", text: "x" })).toThrow(/NaN/);
+    expect(() => assertNoLeaks("convite", { subject: "x", html: "<p>x</p>", text: "Olá, null" })).toThrow(/null/);
+  });
+});

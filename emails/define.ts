@@ -18,16 +18,24 @@ export class EmailTemplateError extends Error {
 
 export type Template<P> = (props: P) => RenderedEmail;
 
-/** Text a missing or mistyped value turns into when it is interpolated. */
-const LEAKS = ["undefined", "null", "NaN", "[object Object]"] as const;
+/**
+ * Text a missing or mistyped value turns into when it is interpolated — as a word of its own: inside
+ * a longer run of letters and digits (a link's random token, "NaNdo…") it is not a leak.
+ */
+const LEAKS = [
+  { word: "undefined", pattern: /(?<![A-Za-z0-9_-])undefined(?![A-Za-z0-9_-])/ },
+  { word: "null", pattern: /(?<![A-Za-z0-9_-])null(?![A-Za-z0-9_-])/ },
+  { word: "NaN", pattern: /(?<![A-Za-z0-9_-])NaN(?![A-Za-z0-9_-])/ },
+  { word: "[object Object]", pattern: /\[object Object\]/ },
+] as const;
 
 const PART_NAMES = { subject: "no assunto", html: "no HTML", text: "no texto" } as const;
 
 /** Throws when a rendered part shows a value that was never filled in. */
 export function assertNoLeaks(purpose: string, email: RenderedEmail): RenderedEmail {
   for (const part of ["subject", "html", "text"] as const) {
-    const leak = LEAKS.find((word) => email[part].includes(word));
-    if (leak) throw new EmailTemplateError(purpose, `"${leak}" ${PART_NAMES[part]}: falta um valor.`);
+    const leak = LEAKS.find((l) => l.pattern.test(email[part]));
+    if (leak) throw new EmailTemplateError(purpose, `"${leak.word}" ${PART_NAMES[part]}: falta um valor.`);
   }
   return email;
 }

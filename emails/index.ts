@@ -2,6 +2,7 @@
 // that validates its props and throws rather than render a message with a missing value.
 import { redefinirSenha } from "./account";
 import { eventoAlterado, eventoCancelado, sessaoCancelada } from "./event-changes";
+import { convite, indicacao, vagasEsgotadas } from "./invitations";
 import { inscricaoCancelada, inscricaoConfirmada, inscricaoRemovida, listaDeEspera, promovido } from "./registration";
 import { lembrete } from "./reminder";
 
@@ -15,6 +16,9 @@ export const templates = {
   sessaoCancelada,
   eventoCancelado,
   lembrete,
+  convite,
+  indicacao,
+  vagasEsgotadas,
   redefinirSenha,
 } as const;
 
@@ -25,6 +29,7 @@ export type TemplateProps<K extends TemplatePurpose> = Parameters<(typeof templa
 export { EmailTemplateError, subjectLine } from "./define";
 export type { RedefinirSenhaProps } from "./account";
 export type { EventoAlteradoProps, EventoCanceladoProps, SessaoCanceladaProps } from "./event-changes";
+export type { ConviteProps, IndicacaoProps, VagasEsgotadasProps } from "./invitations";
 export type { InscricaoCanceladaProps, InscricaoRemovidaProps, ListaDeEsperaProps, RegistrationProps } from "./registration";
 export type { LembreteProps } from "./reminder";
 export type { EventSummary, RenderedEmail, SessionSummary } from "./types";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 
-import { action, type Block, BlockView, blockText, details, eventCard, list, note, paragraph, quote, sessionList } from "./blocks";
+import { action, type Block, BlockView, blockText, details, eventCard, list, note, paragraph, quote, sessionList, textLink } from "./blocks";
 import { AUTOMATIC_NOTICE, type MessageContent, PLATFORM, renderHtml, renderText } from "./layout";
 import { ACRE_EVENT, HTML_TAG } from "./test-fixtures";
 
@@ -82,6 +82,7 @@ describe("the blocks", () => {
     list(["Primeira mudança", "Segunda mudança"]),
     quote("Motivo:", "Linha 1\nLinha 2"),
     action("Entrar na sala", "https://sala.example/1", { showUrl: true }),
+    textLink("Não vai participar?", "Recusar o convite", "https://convite.example/recusar"),
     details([{ label: "Quando", value: "amanhã" }]),
     sessionList("Sessões canceladas", ACRE_EVENT.sessions, ACRE_EVENT.zoneLabel),
     eventCard(ACRE_EVENT),
@@ -93,6 +94,7 @@ describe("the blocks", () => {
     expect(text).toContain("- Primeira mudança\n- Segunda mudança");
     expect(text).toContain("Motivo:\n  Linha 1\n  Linha 2");
     expect(text).toContain("Entrar na sala: https://sala.example/1");
+    expect(text).toContain("Não vai participar? Recusar o convite: https://convite.example/recusar");
     expect(text).toContain("Quando: amanhã");
     expect(text).toContain(`Ver a página do evento: ${ACRE_EVENT.url}`);
     for (const s of ACRE_EVENT.sessions) expect(text).toContain(`- ${s.title}: ${s.range}`);
@@ -111,6 +113,7 @@ describe("the blocks", () => {
     expect(html).toContain("<li style=\"margin:0 0 8px\">Primeira mudança</li>");
     expect(html).toContain("Linha 1</span><span><br/>Linha 2");
     expect(html).toContain('<a href="https://sala.example/1" style="display:inline-block');
+    expect(html).toContain('Não vai participar? <a href="https://convite.example/recusar" style="color:#1351B4;text-decoration:underline">Recusar o convite</a></p>');
     expect(html).toContain("Se o botão não funcionar, copie e cole este endereço no navegador: <a");
     expect(html).toContain(`<a href="${ACRE_EVENT.url}"`);
     expect(html).toContain("Horários: horário do Acre (UTC−5).");

@@ -14,8 +14,10 @@ describe("the template registry", () => {
   it("offers one template per message purpose", () => {
     expect(Object.keys(templates).sort()).toEqual(
       [
+        "convite",
         "eventoAlterado",
         "eventoCancelado",
+        "indicacao",
         "inscricaoCancelada",
         "inscricaoConfirmada",
         "inscricaoRemovida",
@@ -24,6 +26,7 @@ describe("the template registry", () => {
         "promovido",
         "redefinirSenha",
         "sessaoCancelada",
+        "vagasEsgotadas",
       ].sort(),
     );
   });

@@ -24,6 +24,9 @@ export const ACRE_EVENT: EventSummary = {
 
 export const PERSON = "Maria da Conceição Araújo";
 
+/** The municipality invited to the Acre event, as the platform labels it. */
+export const INVITED_ENTE = "Cruzeiro do Sul (AC)";
+
 export const FIXTURES: { [K in TemplatePurpose]: TemplateProps<K> } = {
   inscricaoConfirmada: { personName: PERSON, event: ACRE_EVENT },
   listaDeEspera: { personName: PERSON, event: ACRE_EVENT, position: 3 },
@@ -58,6 +61,29 @@ export const FIXTURES: { [K in TemplatePurpose]: TemplateProps<K> } = {
     session: ACRE_EVENT.sessions[0]!,
     startsIn: "em 24 horas",
     joinUrl: null,
+  },
+  convite: {
+    personName: PERSON,
+    event: ACRE_EVENT,
+    invitedAs: INVITED_ENTE,
+    quota: 2,
+    acceptUrl: "https://apoiasuas.gov.br/convites/q7Xk2mP9dLr4?resposta=aceitar",
+    declineUrl: "https://apoiasuas.gov.br/convites/q7Xk2mP9dLr4?resposta=recusar",
+    expiresAt: "25/11/2026 às 23:59",
+    organizer: "Coordenação de Gestão do SUAS do Acre",
+  },
+  indicacao: {
+    personName: PERSON,
+    event: ACRE_EVENT,
+    nominatedBy: "José Ribamar de Souza",
+    ente: INVITED_ENTE,
+    status: "CONFIRMADA",
+  },
+  vagasEsgotadas: {
+    personName: PERSON,
+    event: ACRE_EVENT,
+    ente: INVITED_ENTE,
+    quota: 2,
   },
   redefinirSenha: {
     personName: PERSON,

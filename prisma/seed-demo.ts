@@ -9,6 +9,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { searchKey } from "~/modules/entes/federation";
 import { eventFormSchema, type EventFormInput } from "~/modules/events/event-form";
 import { cancelEvent, createEvent, publishEvent } from "~/modules/events/events.server";
+import { inviteEntes } from "~/modules/invitations/invitations.server";
 import { register } from "~/modules/registration/registration.server";
 
 export const DEMO_PASSWORD = "apoiasuas";
@@ -58,6 +59,8 @@ type EventSpec = {
   then?: "publish" | "cancel" | "draft";
   /** registrations by the generated participants, at the time registration opened */
   fill?: { count: number };
+  /** entes invited (their gestores get the invitation) */
+  invite?: { entes: string[]; quota: number };
 };
 
 export async function seedDemo() {
@@ -179,7 +182,7 @@ export async function seedDemo() {
         descriptionMd: "Visita de apoio técnico às equipes de referência do município.",
         sessions: [{ day: 9, start: "09:00", end: "16:00" }],
       },
-      opensDay: -4, closesDay: 8, then: "publish",
+      opensDay: -4, closesDay: 8, then: "publish", invite: { entes: ["2918407"], quota: 3 },
     },
     {
       by: "bahia",
@@ -277,6 +280,7 @@ export async function seedDemo() {
       }
     }
     if (spec.then === "cancel") await cancelEvent(organizer, created.slug, "Adiado para o próximo semestre; nova data será divulgada.");
+    if (spec.invite) await inviteEntes(organizer, created.slug, { enteIds: spec.invite.entes, quota: spec.invite.quota });
   }
   // The Salvador technician is registered in two upcoming events.
   const joana = await actorOf("tecnica.salvador@apoiasuas.gov.br");

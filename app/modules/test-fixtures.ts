@@ -32,6 +32,7 @@ export function makeActor(ente: EnteRef, organizerOf: EnteRef[] = [], overrides:
     email: "maria@exemplo.gov.br",
     isAdmin: false,
     ente,
+    roleInEnte: "TECNICO",
     timeZone: "America/Sao_Paulo",
     organizerOf,
     ...overrides,

@@ -10,7 +10,8 @@ import { intentOf, readFormData } from "~/lib/forms.server";
 import { badRequest, route } from "~/lib/http.server";
 import { formatDateTime } from "~/lib/time";
 import { z } from "~/lib/zod";
-import { grantOrganizerRole, grantSchema, listOrganizerRoles, revokeOrganizerRole } from "~/modules/auth/organizers.server";
+import { grantOrganizerRole, listOrganizerRoles, revokeOrganizerRole } from "~/modules/auth/organizers.server";
+import { grantSchema } from "~/modules/auth/schemas";
 import { requireActor } from "~/modules/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Equipes organizadoras — Apoia SUAS" }];

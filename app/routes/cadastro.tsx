@@ -12,13 +12,18 @@ import { signUp } from "~/modules/auth/accounts.server";
 import { PASSWORD_MIN, signUpSchema } from "~/modules/auth/schemas";
 import { getActor, startSession } from "~/modules/auth/session.server";
 import { ROLE_IN_ENTE, ROLE_IN_ENTE_LABELS } from "~/modules/entes/federation";
+import { invitationPrefill } from "~/modules/invitations/invitations.server";
 
 export const meta: MetaFunction = () => [{ title: "Criar conta — Apoia SUAS" }];
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/");
+  const url = new URL(request.url);
+  const token = url.searchParams.get("convite");
+  // Coming from an invitation: e-mail and ente pre-filled, and back to the invitation afterwards.
+  const invitation = token ? await invitationPrefill(token) : null;
+  const redirectTo = invitation ? `/convites/${token}` : safeRedirect(url.searchParams.get("redirectTo"), "/");
   if (await getActor(request)) throw redirect(redirectTo);
-  return json({ redirectTo });
+  return json({ redirectTo, invitation });
 });
 
 export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionArgs) => {
@@ -39,11 +44,12 @@ export const action = /* @__PURE__ */ route(async ({ request }: ActionFunctionAr
 const roleOptions = ROLE_IN_ENTE.map((r) => ({ value: r, label: ROLE_IN_ENTE_LABELS[r] }));
 
 export default function SignUp() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, invitation } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "cadastro",
     lastResult,
+    defaultValue: invitation ? { email: invitation.email, ente: invitation.enteId ?? undefined, enteBusca: invitation.enteLabel ?? undefined } : undefined,
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpSchema }),
@@ -52,6 +58,11 @@ export default function SignUp() {
     <div className="auth-box">
       <h1>Criar conta</h1>
       <p className="muted">Para se inscrever em encontros, oficinas e transmissões do apoio técnico do SUAS.</p>
+      {invitation ? (
+        <p className="notice">
+          Você foi convidado(a) para “{invitation.eventTitle}”. Crie sua conta com o e-mail do convite; depois, aceite o convite.
+        </p>
+      ) : null}
       <ErrorSummary
         form={form}
         labels={{ name: "Nome", email: "E-mail", password: "Senha", passwordConfirm: "Confirmação da senha", cpf: "CPF", ente: "Ente", roleInEnte: "Função" }}

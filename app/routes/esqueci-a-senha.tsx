@@ -7,7 +7,8 @@ import { ErrorSummary, TextField } from "~/components/forms";
 import { readFormData } from "~/lib/forms.server";
 import { route } from "~/lib/http.server";
 import { emailField, z } from "~/lib/zod";
-import { requestPasswordReset, RESET_MINUTES } from "~/modules/auth/password-reset.server";
+import { requestPasswordReset } from "~/modules/auth/password-reset.server";
+import { RESET_MINUTES } from "~/modules/auth/schemas";
 
 export const meta: MetaFunction = () => [{ title: "Esqueci a senha — Apoia SUAS" }];
 

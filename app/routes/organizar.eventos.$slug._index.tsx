@@ -102,6 +102,7 @@ export default function ManageEvent() {
       <div className="button-row">
         <Link to={`/eventos/${event.slug}`}>Ver a página pública</Link>
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/inscricoes`}>Ver inscrições</Link> : null}
+        {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/convites`}>Convites</Link> : null}
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/mensagens`}>Mensagens enviadas</Link> : null}
         {me.canSeeParticipants && online ? <Link to={`/organizar/eventos/${event.slug}/presenca`}>Presença online</Link> : null}
         {me.canManage && event.status !== "CANCELADO" ? <Link to={`/organizar/eventos/${event.slug}/editar`}>Editar</Link> : null}

@@ -33,4 +33,20 @@ describe("route modules", () => {
       }
     },
   );
+
+  it.each(files.filter((f) => f.endsWith(".tsx")).map((f) => [path.relative(path.resolve(routesDir, ".."), f), f]))(
+    "%s uses no value from a .server module in its component (the browser gets an empty stub)",
+    (_name, file) => {
+      const source = fs.readFileSync(file, "utf8");
+      const at = source.search(/export default function/);
+      const component = at < 0 ? "" : source.slice(at);
+      const serverValues = [...source.matchAll(/import \{([^}]+)\} from "[^"]+\.server";/g)]
+        .flatMap((m) => m[1]!.split(","))
+        .map((n) => n.trim())
+        .filter((n) => n && !n.startsWith("type "))
+        .map((n) => n.split(/\s+as\s+/).at(-1)!);
+      const used = serverValues.filter((n) => new RegExp(`(?<![.\\w])${n}\\b`).test(component));
+      expect(used).toEqual([]);
+    },
+  );
 });

@@ -100,9 +100,26 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the online attendance table", "/organizar/eventos/SLUG/presenca", "federal"],
     ["the organizer's live room page", "/organizar/eventos/SLUG/salas/SESSION", "federal"],
     ["the room page before it opens", "/sala/SESSION", "technician"],
+    ["the invitations page", "/organizar/eventos/SLUG/convites", "federal"],
   ] as const)("%s has no WCAG violations", async (_name, path, who) => {
     const { p, close } = await page(people[who]);
     await p.goto(path.replace("SLUG", slug).replace("SESSION", sessionId));
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+
+  it("the invitation page of a gestor, with its seats panel, has no WCAG violations", async () => {
+    const { db } = await import("~/lib/db.server");
+    const { inviteEntes } = await import("~/modules/invitations/invitations.server");
+    const { invitationToken } = await import("~/modules/invitations/tokens.server");
+    const bahia = await bahiaOrganizer();
+    const event = await eventFactory(bahia, { visibility: "CONVITE", title: "Oficina com convite acessível" });
+    const gestora = await userFactory({ ente: "2918407", roleInEnte: "GESTOR" });
+    await inviteEntes(bahia, event.slug, { enteIds: ["2918407"], quota: 2 });
+    const link = await db.invitationLink.findUniqueOrThrow({ where: { eventId_email: { eventId: event.id, email: gestora.email } } });
+    const { p, close } = await page(gestora.email);
+    await p.goto(`/convites/${invitationToken(link.id)}`);
+    await p.getByRole("heading", { name: /Vagas de Juazeiro/ }).waitFor();
     expect(await violations(p)).toEqual([]);
     await close();
   });

@@ -18,6 +18,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The app's secret in the e2e run; tests share it to derive what the app derives (invitation links). */
+export const E2E_SESSION_SECRET = "segredo-de-teste-e2e-com-mais-de-16";
+
 export type RunningApp = { url: string; process: ChildProcess; stop: () => Promise<void>; logs: () => string };
 
 export async function startApp(databaseFile: string, extraEnv: Record<string, string> = {}, fixedPort?: number): Promise<RunningApp> {
@@ -32,7 +35,7 @@ export async function startApp(databaseFile: string, extraEnv: Record<string, st
       PORT: String(port),
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${databaseFile}`,
-      SESSION_SECRET: "segredo-de-teste-e2e-com-mais-de-16",
+      SESSION_SECRET: E2E_SESSION_SECRET,
       APP_URL: url,
       LOG_REQUESTS: "0",
       ...extraEnv,

@@ -7,6 +7,8 @@ export type Actor = {
   email: string;
   isAdmin: boolean;
   ente: EnteRef;
+  /** GESTOR | TECNICO | CONSELHEIRO | OUTRO: her role in her ente */
+  roleInEnte: string;
   /** the time zone of her ente: pages show times in it when it differs from the event's */
   timeZone: string;
   /** entes this person organizes events for (the Union and/or UFs) */

@@ -2,7 +2,6 @@
 // state team for its UF). Every change is kept in the audit trail.
 import { db } from "~/lib/db.server";
 import { conflict, forbidden, notFound } from "~/lib/http.server";
-import { emailField, optionalText, z } from "~/lib/zod";
 import { resolveEnte } from "~/modules/entes/entes.server";
 
 import type { Actor } from "./actor";
@@ -30,13 +29,6 @@ export async function listOrganizerRoles(actor: Actor) {
 }
 
 export type GrantResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> };
-
-/** The administrator's grant form: an e-mail and the Union or a UF, chosen in the ente picker. */
-export const grantSchema = z.object({
-  email: emailField,
-  ente: z.string().trim().max(7).optional(),
-  enteBusca: optionalText("a União ou o estado", 120),
-});
 
 export async function grantOrganizerRole(
   actor: Actor,

@@ -10,8 +10,9 @@ import { enqueue } from "~/modules/email/outbox.server";
 import { appLink } from "~/modules/email/notifications.server";
 
 import { hashPassword } from "./password.server";
+import { RESET_MINUTES } from "./schemas";
 
-export const RESET_MINUTES = 60;
+export { RESET_MINUTES };
 /** requests per account per hour: beyond it, no new link is sent (the answer stays the same) */
 const MAX_REQUESTS_PER_HOUR = 3;
 

@@ -63,3 +63,13 @@ export const changePasswordSchema = z
 
 export type SignUpInput = z.infer<typeof signUpSchema>;
 export type ProfileInput = z.infer<typeof profileSchema>;
+
+/** The administrator's grant form: an e-mail and the Union or a UF, chosen in the ente picker. */
+export const grantSchema = z.object({
+  email: emailField,
+  ente: z.string().trim().max(7).optional(),
+  enteBusca: optionalText("a União ou o estado", 120),
+});
+
+/** How long a password reset link stays valid. */
+export const RESET_MINUTES = 60;

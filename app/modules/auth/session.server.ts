@@ -75,6 +75,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
       name: true,
       email: true,
       isAdmin: true,
+      roleInEnte: true,
       ente: { select: { ...enteSelect, timeZone: true } },
       organizerRoles: { select: { ente: { select: enteSelect } }, orderBy: { enteId: "asc" } },
     },
@@ -86,6 +87,7 @@ export async function loadActor(userId: string): Promise<Actor | null> {
     email: user.email,
     isAdmin: user.isAdmin,
     ente: toEnteRef(user.ente),
+    roleInEnte: user.roleInEnte,
     timeZone: user.ente.timeZone,
     organizerOf: user.organizerRoles.map((r) => toEnteRef(r.ente)),
   };

@@ -27,6 +27,10 @@ export const PURPOSE_LABELS: Record<string, string> = {
   "lembrete-24h": "Lembrete (24 h)",
   "lembrete-1h": "Lembrete (1 h)",
   "redefinir-senha": "Redefinição de senha",
+  convite: "Convite",
+  "convite-lembrete": "Lembrete de convite",
+  indicacao: "Indicação",
+  "vagas-esgotadas": "Vagas do ente preenchidas",
 };
 
 const listSelect = {

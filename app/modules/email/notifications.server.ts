@@ -4,11 +4,12 @@ import { templates, type EventSummary } from "@emails/index";
 
 import type { DbOrTx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { formatRange, formatWorkload, timeZoneLabel } from "~/lib/time";
+import { formatDateTime, formatRange, formatWorkload, timeZoneLabel } from "~/lib/time";
 import { buildEventCalendar, type IcsSession } from "~/modules/calendar/ics";
 import { calendarEventInclude, eventUrl, locationOf, registrationInvite, roomUrl, toIcsEvent, type CalendarEventRow } from "~/modules/calendar/calendar.server";
 import { enteDisplayName, type EnteKind } from "~/modules/entes/federation";
 import { EVENT_TYPE_LABELS, label } from "~/modules/events/vocabulary";
+import { invitationToken } from "~/modules/invitations/tokens.server";
 
 import { enqueue } from "./outbox.server";
 
@@ -44,7 +45,9 @@ export type RegistrationNotice =
   | { kind: "espera"; position: number }
   | { kind: "promovida" }
   | { kind: "cancelada"; hadSeat: boolean }
-  | { kind: "removida"; hadSeat: boolean; reason: string };
+  | { kind: "removida"; hadSeat: boolean; reason: string }
+  /** nominated by a gestor of her ente (an invitation's seat) */
+  | { kind: "indicada"; nominatedById: string };
 
 /** The message about one registration change; confirmations carry the invite, cancellations its CANCEL. */
 export async function notifyRegistration(tx: DbOrTx, registrationId: string, notice: RegistrationNotice): Promise<void> {
@@ -64,6 +67,27 @@ export async function notifyRegistration(tx: DbOrTx, registrationId: string, not
     case "espera":
       await enqueue(tx, { ...base, ...templates.listaDeEspera({ personName, event, position: notice.position }), key: key("lista-de-espera"), purpose: "lista-de-espera" });
       return;
+    case "indicada": {
+      const [by, ente] = await Promise.all([
+        tx.user.findUnique({ where: { id: notice.nominatedById }, select: { name: true } }),
+        tx.registration.findUniqueOrThrow({ where: { id: reg.id }, select: { ente: { select: { name: true, uf: true, kind: true } } } }),
+      ]);
+      const confirmed = reg.status === "CONFIRMADA";
+      await enqueue(tx, {
+        ...base,
+        ...templates.indicacao({
+          personName,
+          event,
+          nominatedBy: by?.name ?? "uma pessoa da gestão do seu ente",
+          ente: enteDisplayName({ ...ente.ente, kind: ente.ente.kind as EnteKind }),
+          status: confirmed ? "CONFIRMADA" : "ESPERA",
+        }),
+        key: key("indicacao"),
+        purpose: "indicacao",
+        ics: confirmed ? { method: "REQUEST", content: await registrationInvite(tx, reg.id, "REQUEST") } : null,
+      });
+      return;
+    }
     case "cancelada":
     case "removida": {
       const rendered =
@@ -81,6 +105,11 @@ export async function notifyRegistration(tx: DbOrTx, registrationId: string, not
       return;
     }
   }
+}
+
+/** The event as e-mails (and the invitation page) describe it. */
+export async function eventSummaryById(tx: DbOrTx, eventId: string): Promise<EventSummary> {
+  return eventSummaryOf(await loadEvent(tx, eventId));
 }
 
 async function loadEvent(tx: DbOrTx, eventId: string) {
@@ -211,6 +240,68 @@ export async function scheduleReminders(tx: DbOrTx, now = new Date()): Promise<n
     }
   }
   return count;
+}
+
+/** Everyone an ente invitation went to is told when its seats are all taken (once per quota). */
+export async function notifyIfQuotaFull(tx: DbOrTx, enteInvitationId: string): Promise<void> {
+  const inv = await tx.enteInvitation.findUniqueOrThrow({
+    where: { id: enteInvitationId },
+    select: { id: true, quota: true, eventId: true, ente: { select: { name: true, uf: true, kind: true } }, links: { select: { id: true, email: true, user: { select: { id: true, name: true } } } } },
+  });
+  const used = await tx.registration.count({ where: { enteInvitationId, status: { in: ["CONFIRMADA", "ESPERA"] } } });
+  if (used < inv.quota) return;
+  const e = await loadEvent(tx, inv.eventId);
+  const event = eventSummaryOf(e);
+  const ente = enteDisplayName({ ...inv.ente, kind: inv.ente.kind as EnteKind });
+  for (const link of inv.links) {
+    await enqueue(tx, {
+      toEmail: link.email,
+      toName: link.user?.name ?? link.email,
+      eventId: inv.eventId,
+      userId: link.user?.id ?? null,
+      ...templates.vagasEsgotadas({ personName: link.user?.name ?? null, event, ente, quota: inv.quota, invitationUrl: appLink(`/convites/${invitationToken(link.id)}`) }),
+      key: `vagas-esgotadas:${inv.id}:${inv.quota}:${link.email}`,
+      purpose: "vagas-esgotadas",
+    });
+  }
+}
+
+/** The invitation (or a reminder of it) to one recipient, with her personal link. */
+export async function notifyInvitation(tx: DbOrTx, linkId: string, opts: { reminder?: number } = {}): Promise<void> {
+  const link = await tx.invitationLink.findUniqueOrThrow({
+    where: { id: linkId },
+    select: {
+      id: true,
+      email: true,
+      expiresAt: true,
+      eventId: true,
+      user: { select: { id: true, name: true } },
+      enteInvitation: { select: { quota: true, ente: { select: { name: true, uf: true, kind: true } } } },
+    },
+  });
+  const account = link.user ?? (await tx.user.findUnique({ where: { email: link.email }, select: { id: true, name: true } }));
+  const e = await loadEvent(tx, link.eventId);
+  const invited = link.enteInvitation?.ente;
+  const token = invitationToken(link.id);
+  await enqueue(tx, {
+    toEmail: link.email,
+    toName: account?.name ?? link.email,
+    eventId: link.eventId,
+    userId: account?.id ?? null,
+    ...templates.convite({
+      personName: account?.name ?? null,
+      event: eventSummaryOf(e),
+      invitedAs: invited ? enteDisplayName({ ...invited, kind: invited.kind as EnteKind }) : (account?.name ?? link.email),
+      quota: link.enteInvitation?.quota ?? null,
+      acceptUrl: appLink(`/convites/${token}`),
+      declineUrl: appLink(`/convites/${token}?resposta=recusar`),
+      expiresAt: formatDateTime(link.expiresAt, e.timeZone),
+      organizer: enteDisplayName({ ...e.organizerEnte, kind: e.organizerEnte.kind as EnteKind }),
+      isReminder: !!opts.reminder,
+    }),
+    key: opts.reminder ? `convite-lembrete:${link.id}:${opts.reminder}` : `convite:${link.id}`,
+    purpose: opts.reminder ? "convite-lembrete" : "convite",
+  });
 }
 
 export function appLink(path: string): string {

@@ -2,6 +2,7 @@
 import { redirect } from "@remix-run/node";
 
 import { db } from "~/lib/db.server";
+import { invitationAdmission } from "~/modules/invitations/admission.server";
 import { notFound } from "~/lib/http.server";
 import { formatDateTime, formatWorkload, timeZoneLabel } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
@@ -22,7 +23,12 @@ export async function eventPage(slug: string, actor: Actor | null, requestUrl: s
   if (!SLUG_RE.test(slug) || slug.length > 120) throw notFound("Evento não encontrado.");
   const event = await findEventBySlug(slug);
   if (!event) throw notFound("Evento não encontrado.");
-  if (!canViewEvent(actor, event)) {
+  // Invite-only events: invited people and people of invited entes see the page and register.
+  const admission =
+    actor && event.visibility === "CONVITE" && event.status !== "RASCUNHO"
+      ? await invitationAdmission(db, event.id, { email: actor.email, enteId: actor.ente.id }, now)
+      : null;
+  if (!canViewEvent(actor, event) && !admission) {
     if (!actor && event.status !== "RASCUNHO" && event.visibility === "CONVITE") {
       const url = new URL(requestUrl);
       throw redirect(`/entrar?${new URLSearchParams({ redirectTo: url.pathname })}`);
@@ -30,7 +36,7 @@ export async function eventPage(slug: string, actor: Actor | null, requestUrl: s
     throw notFound("Evento não encontrado.");
   }
   const audience = audienceOf(event);
-  const inAudience = !!actor && isInAudience(audience, actor.ente);
+  const inAudience = event.visibility === "CONVITE" ? !!admission : !!actor && isInAudience(audience, actor.ente);
   const [counts, mine, speaker] = await Promise.all([
     seatCounts([event.id]).then((m) => m.get(event.id)!),
     actor ? myRegistration(actor.userId, event.id) : Promise.resolve(null),
@@ -44,6 +50,7 @@ export async function eventPage(slug: string, actor: Actor | null, requestUrl: s
     inAudience,
     current: myStatus,
     enteName: actor ? enteDisplayName(actor.ente) : undefined,
+    inviteOnly: event.visibility === "CONVITE",
   });
   const left = seatsLeft({ capacity: event.capacity, confirmed: counts.confirmed });
   const zone = event.timeZone;

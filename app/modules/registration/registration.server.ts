@@ -10,7 +10,9 @@ import type { Prisma } from "@prisma/client";
 import { db, type DbOrTx } from "~/lib/db.server";
 import { conflict, forbidden, notFound } from "~/lib/http.server";
 import type { Actor } from "~/modules/auth/actor";
-import { notifyRegistration } from "~/modules/email/notifications.server";
+import { notifyIfQuotaFull, notifyRegistration } from "~/modules/email/notifications.server";
+import { enteDisplayName, type EnteKind, type EnteRef } from "~/modules/entes/federation";
+import { invitationAdmission, seatsUsed } from "~/modules/invitations/admission.server";
 import { audienceOf, isInAudience } from "~/modules/events/audience";
 import { canOnEvent } from "~/modules/events/permissions";
 
@@ -64,54 +66,95 @@ async function positionIn(tx: DbOrTx, eventId: string, seq: number): Promise<num
   return 1 + (await tx.registration.count({ where: { eventId, status: "ESPERA", seq: { lt: seq } } }));
 }
 
+/** Who registers: the signed-in person, or a colleague nominated by her ente's gestor. */
+export type Registrant = { userId: string; email: string; ente: EnteRef };
+
+export type RegisterOptions = {
+  now?: Date;
+  /**
+   * Admitted through an invitation: the audience rule does not apply; the ente invitation's seats
+   * (quota) do. Without it, invite-only events look for an invitation of the person or her ente.
+   */
+  via?: { enteInvitationId: string | null; nominatedById?: string | null };
+};
+
 /** Registers the person for the event, or puts her on the waitlist. Idempotent for an active registration. */
-export async function register(actor: Actor, eventId: string, now = new Date()): Promise<RegisterResult> {
-  return db.$transaction(async (tx) => {
-    const bumped = await tx.event
-      .update({ where: { id: eventId }, data: { registrationSeq: { increment: 1 } }, include: audienceInclude })
-      .catch((error: unknown) => {
-        if ((error as { code?: string }).code === "P2025") throw notFound("Evento não encontrado.");
-        throw error;
-      });
-    const existing = await tx.registration.findUnique({
-      where: { eventId_userId: { eventId, userId: actor.userId } },
-      select: { id: true, status: true, seq: true },
+export async function register(actor: Registrant, eventId: string, now = new Date()): Promise<RegisterResult> {
+  return db.$transaction((tx) => registerInTx(tx, actor, eventId, { now }), TX_OPTIONS);
+}
+
+/** The registration rule, inside a transaction the caller may share (invitations, nominations). */
+export async function registerInTx(tx: DbOrTx, person: Registrant, eventId: string, opts: RegisterOptions = {}): Promise<RegisterResult> {
+  const now = opts.now ?? new Date();
+  const bumped = await tx.event
+    .update({ where: { id: eventId }, data: { registrationSeq: { increment: 1 } }, include: audienceInclude })
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === "P2025") throw notFound("Evento não encontrado.");
+      throw error;
     });
-    if (existing && (existing.status === "CONFIRMADA" || existing.status === "ESPERA")) {
-      return {
-        status: existing.status,
-        registrationId: existing.id,
-        alreadyRegistered: true,
-        waitlistPosition: existing.status === "ESPERA" ? await positionIn(tx, eventId, existing.seq) : null,
-      };
-    }
-    const availability = registrationAvailability({
-      event: bumped,
-      now,
-      signedIn: true,
-      inAudience: isInAudience(audienceOf(bumped), actor.ente),
-      current: (existing?.status ?? null) as RegistrationStatus | null,
-      enteName: actor.ente.name,
-    });
-    if (!availability.ok) {
-      throw availability.reason === "not_in_audience" ? forbidden(availability.message) : conflict(availability.message);
-    }
-    const status = statusForNewRequest({ capacity: bumped.capacity, ...(await counts(tx, eventId)) });
-    const data = {
-      status,
-      seq: bumped.registrationSeq,
-      enteId: actor.ente.id,
-      confirmedAt: status === "CONFIRMADA" ? now : null,
-      cancelledAt: null,
+  const existing = await tx.registration.findUnique({
+    where: { eventId_userId: { eventId, userId: person.userId } },
+    select: { id: true, status: true, seq: true },
+  });
+  if (existing && (existing.status === "CONFIRMADA" || existing.status === "ESPERA")) {
+    return {
+      status: existing.status,
+      registrationId: existing.id,
+      alreadyRegistered: true,
+      waitlistPosition: existing.status === "ESPERA" ? await positionIn(tx, eventId, existing.seq) : null,
     };
-    const row = existing
-      ? // Registering again after cancelling: her next invite must supersede the cancellation.
-        await tx.registration.update({ where: { id: existing.id }, data: { ...data, icsSequence: { increment: 1 } }, select: { id: true } })
-      : await tx.registration.create({ data: { ...data, eventId, userId: actor.userId }, select: { id: true } });
-    const waitlistPosition = status === "ESPERA" ? await positionIn(tx, eventId, bumped.registrationSeq) : null;
-    await notifyRegistration(tx, row.id, waitlistPosition ? { kind: "espera", position: waitlistPosition } : { kind: "confirmada" });
-    return { status, registrationId: row.id, alreadyRegistered: false, waitlistPosition };
-  }, TX_OPTIONS);
+  }
+  let admission = opts.via ?? null;
+  if (!admission && bumped.visibility === "CONVITE") {
+    admission = await invitationAdmission(tx, eventId, { email: person.email, enteId: person.ente.id }, now);
+    if (!admission) throw forbidden("Este evento é somente para convidados: a inscrição acontece pelo convite enviado a você ou ao seu ente.");
+  }
+  const availability = registrationAvailability({
+    event: bumped,
+    now,
+    signedIn: true,
+    inAudience: !!admission || isInAudience(audienceOf(bumped), person.ente),
+    current: (existing?.status ?? null) as RegistrationStatus | null,
+    enteName: person.ente.name,
+  });
+  if (!availability.ok) {
+    throw availability.reason === "not_in_audience" ? forbidden(availability.message) : conflict(availability.message);
+  }
+  const enteInvitationId = admission?.enteInvitationId ?? null;
+  if (enteInvitationId) {
+    const invitation = await tx.enteInvitation.findUniqueOrThrow({ where: { id: enteInvitationId }, select: { quota: true, ente: { select: { name: true, uf: true, kind: true } } } });
+    if ((await seatsUsed(tx, enteInvitationId)) >= invitation.quota) {
+      const who = enteDisplayName({ ...invitation.ente, kind: invitation.ente.kind as EnteKind });
+      throw conflict(`As ${invitation.quota} vagas de ${who} neste evento já estão preenchidas. Um(a) gestor(a) do ente pode trocar as indicações.`);
+    }
+  }
+  const status = statusForNewRequest({ capacity: bumped.capacity, ...(await counts(tx, eventId)) });
+  const data = {
+    status,
+    seq: bumped.registrationSeq,
+    enteId: person.ente.id,
+    confirmedAt: status === "CONFIRMADA" ? now : null,
+    cancelledAt: null,
+    enteInvitationId,
+    nominatedById: opts.via?.nominatedById ?? null,
+  };
+  const row = existing
+    ? // Registering again after cancelling: her next invite must supersede the cancellation.
+      await tx.registration.update({ where: { id: existing.id }, data: { ...data, icsSequence: { increment: 1 } }, select: { id: true } })
+    : await tx.registration.create({ data: { ...data, eventId, userId: person.userId }, select: { id: true } });
+  const waitlistPosition = status === "ESPERA" ? await positionIn(tx, eventId, bumped.registrationSeq) : null;
+  const nominatedBy = opts.via?.nominatedById;
+  await notifyRegistration(
+    tx,
+    row.id,
+    nominatedBy
+      ? { kind: "indicada", nominatedById: nominatedBy }
+      : waitlistPosition
+        ? { kind: "espera", position: waitlistPosition }
+        : { kind: "confirmada" },
+  );
+  if (enteInvitationId) await notifyIfQuotaFull(tx, enteInvitationId);
+  return { status, registrationId: row.id, alreadyRegistered: false, waitlistPosition };
 }
 
 /** The participant gives up her seat (or her place in the waitlist); the next in line is promoted. */
@@ -137,20 +180,27 @@ export async function removeRegistration(actor: Actor, registrationId: string, r
   });
   if (!reg) throw notFound("Inscrição não encontrada.");
   if (!canOnEvent(actor, "remove_registration", reg.event)) throw forbidden("Só a organização do evento pode remover inscrições.");
-  return db.$transaction(async (tx) => {
-    await tx.event.update({ where: { id: reg.eventId }, data: { registrationSeq: { increment: 1 } } });
-    const current = await tx.registration.findUniqueOrThrow({ where: { id: reg.id }, select: { status: true } });
-    if (current.status !== "CONFIRMADA" && current.status !== "ESPERA") return { promoted: [] };
-    await tx.registration.update({
-      where: { id: reg.id },
-      data: { status: "REMOVIDA", removedAt: new Date(), removedById: actor.userId, removalReason: reason, icsSequence: { increment: 1 } },
-    });
-    await notifyRegistration(tx, reg.id, { kind: "removida", hadSeat: current.status === "CONFIRMADA", reason });
-    await tx.auditEntry.create({
-      data: { actorId: actor.userId, action: "registration.remove", subject: `registration:${reg.id}`, detail: reason },
-    });
-    return { promoted: current.status === "CONFIRMADA" ? await promoteWaitlist(tx, reg.eventId) : [] };
-  }, TX_OPTIONS);
+  return db.$transaction((tx) => withdrawInTx(tx, reg.id, { byUserId: actor.userId, reason }), TX_OPTIONS);
+}
+
+/**
+ * Takes a registration out (REMOVIDA, with who and why, audited), tells the person and promotes the
+ * waitlist. Shared by organizers' removals and gestores' swaps of nominees; callers check permission.
+ */
+export async function withdrawInTx(tx: DbOrTx, registrationId: string, by: { byUserId: string; reason: string }): Promise<{ promoted: string[] }> {
+  const { eventId } = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { eventId: true } });
+  await tx.event.update({ where: { id: eventId }, data: { registrationSeq: { increment: 1 } } });
+  const current = await tx.registration.findUniqueOrThrow({ where: { id: registrationId }, select: { status: true } });
+  if (current.status !== "CONFIRMADA" && current.status !== "ESPERA") return { promoted: [] };
+  await tx.registration.update({
+    where: { id: registrationId },
+    data: { status: "REMOVIDA", removedAt: new Date(), removedById: by.byUserId, removalReason: by.reason, icsSequence: { increment: 1 } },
+  });
+  await notifyRegistration(tx, registrationId, { kind: "removida", hadSeat: current.status === "CONFIRMADA", reason: by.reason });
+  await tx.auditEntry.create({
+    data: { actorId: by.byUserId, action: "registration.remove", subject: `registration:${registrationId}`, detail: by.reason },
+  });
+  return { promoted: current.status === "CONFIRMADA" ? await promoteWaitlist(tx, eventId) : [] };
 }
 
 /** Seats taken and people waiting, for many events at once. */

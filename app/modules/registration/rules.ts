@@ -56,6 +56,8 @@ export function registrationAvailability(input: {
   inAudience: boolean;
   current: RegistrationStatus | null;
   enteName?: string;
+  /** invite-only event: `inAudience` then means "has an invitation (hers or her ente's)" */
+  inviteOnly?: boolean;
 }): Availability {
   const { event, now, signedIn, inAudience, current } = input;
   if (event.status === "CANCELADO") return { ok: false, reason: "cancelled", message: "Este evento foi cancelado." };
@@ -72,6 +74,13 @@ export function registrationAvailability(input: {
     return { ok: false, reason: "closed", message: `As inscrições foram encerradas em ${formatDateTime(event.registrationClosesAt, event.timeZone)}.` };
   }
   if (!signedIn) return { ok: false, reason: "anonymous", message: "Entre na sua conta para se inscrever." };
+  if (!inAudience && input.inviteOnly) {
+    return {
+      ok: false,
+      reason: "not_in_audience",
+      message: "Este evento é somente para convidados: a inscrição acontece pelo convite enviado a você ou ao seu ente.",
+    };
+  }
   if (!inAudience) {
     return {
       ok: false,
