@@ -48,6 +48,7 @@ const LABELS: Record<string, string> = {
   audienceEntes: "Lista de entes",
   visibility: "Visibilidade",
   capacity: "Capacidade",
+  invitationQuota: "Vagas por ente nos convites",
   registrationOpensAt: "Início das inscrições",
   registrationClosesAt: "Fim das inscrições",
   workloadHours: "Carga horária",
@@ -232,6 +233,13 @@ export function EventForm({
           <div className="grid-2">
             <TextField meta={fields.capacity} label="Capacidade (vagas)" type="number" hint="Deixe em branco para não limitar." className="input-short" />
             <TextField meta={fields.workloadHours} label="Carga horária (horas)" inputMode="decimal" hint="Como 8 ou 4,5." className="input-short" />
+            <TextField
+              meta={fields.invitationQuota}
+              label="Vagas por ente nos convites"
+              type="number"
+              hint="Sugestão ao convidar estados ou municípios (“2 vagas por município”)."
+              className="input-short"
+            />
           </div>
           <div className="grid-2">
             <TextField meta={fields.registrationOpensAt} label="Início das inscrições" type="datetime-local" />

@@ -14,7 +14,7 @@ import { PORTE_LABELS, PORTES, REGIONS } from "~/modules/entes/federation";
 import { requireEventFor } from "~/modules/events/events.server";
 import { canOnEvent } from "~/modules/events/permissions";
 import { INVITATION_FILTERS, MAX_QUOTA, type InvitationFilter } from "~/modules/invitations/filters";
-import { invitationOverview, invitePeople, inviteEntes, remindPending } from "~/modules/invitations/invitations.server";
+import { invitationOverview, invitationQuotaOf, invitePeople, inviteEntes, remindPending } from "~/modules/invitations/invitations.server";
 import { resolveEnteSelection, resolvePeopleSelection } from "~/modules/invitations/selection.server";
 
 export const meta: MetaFunction = () => [{ title: "Convites — Apoia SUAS" }];
@@ -28,6 +28,7 @@ export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFu
   const organizer = actor.organizerOf.find((e) => e.id === event.organizerEnteId);
   return json({
     ...overview,
+    defaultQuota: await invitationQuotaOf(overview.event.id),
     filtro,
     canInvite: canOnEvent(actor, "edit", event),
     stateUf: organizer?.kind === "UF" ? organizer.uf : null,
@@ -211,7 +212,7 @@ function PreviewBox({ preview, title, children }: { preview: Preview; title: str
 }
 
 export default function Invitations() {
-  const { event, rows, counts, personal, coverage, coverageRows, filtro, canInvite, stateUf, ufs } = useLoaderData<typeof loader>();
+  const { event, rows, counts, personal, coverage, coverageRows, filtro, canInvite, stateUf, ufs, defaultQuota } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -422,7 +423,7 @@ export default function Invitations() {
             </fieldset>
             <div className="field">
               <label htmlFor="c-vagas">Vagas por ente</label>
-              <input id="c-vagas" name="vagas" type="number" min={1} max={MAX_QUOTA} defaultValue={2} className="input-short" />
+              <input id="c-vagas" name="vagas" type="number" min={1} max={MAX_QUOTA} defaultValue={defaultQuota} className="input-short" />
             </div>
             <button type="submit" name="intent" value="revisar-entes" className="button button-secondary" disabled={busy}>
               Revisar a lista

@@ -63,6 +63,12 @@ describe("inviting entes", () => {
     expect(e.message).toMatch(/de 1 a 500/);
   });
 
+  it("suggests the event's own seats per ente, set in the event form", async () => {
+    const { invitationQuotaOf } = await import("~/modules/invitations/invitations.server");
+    const { event } = await scene({ invitationQuota: 5 });
+    expect(await invitationQuotaOf(event.id)).toBe(5);
+  });
+
   it("lets the federal team invite states", async () => {
     const federal = await federalOrganizer();
     const event = await eventFactory(federal, { visibility: "CONVITE" });

@@ -67,6 +67,12 @@ export const eventFormSchema = z.object({
     .min(1, "A capacidade deve ser de ao menos 1 vaga.")
     .max(1_000_000, "Capacidade grande demais.")
     .optional(),
+  invitationQuota: z
+    .number({ message: "Informe as vagas por ente como um número inteiro." })
+    .int("Informe as vagas por ente como um número inteiro.")
+    .min(1, "Ao menos 1 vaga por ente.")
+    .max(500, "No máximo 500 vagas por ente.")
+    .optional(),
   registrationOpensAt: localDateTime("o início das inscrições"),
   registrationClosesAt: localDateTime("o fim das inscrições"),
   workloadHours,

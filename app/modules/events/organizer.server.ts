@@ -49,6 +49,7 @@ export function newEventDefaults(
     audienceKind: isState ? "UF" : "TODOS",
     audienceUfId: isState ? first?.id : undefined,
     visibility: "PUBLICO",
+    invitationQuota: 2,
     registrationOpensAt: toLocalParts(now, tz).dateTime,
     sessions: [{ date: "", start: "09:00", end: "12:00" }],
   };

@@ -40,6 +40,7 @@ function federalPlan(overrides: Partial<EventPlan> = {}): EventPlan {
     audience: { kind: "TODOS" },
     visibility: "PUBLICO",
     capacity: 500,
+    invitationQuota: 2,
     registrationOpensAt: at("2026-11-01T11:00:00Z"),
     registrationClosesAt: at("2026-12-02T21:00:00Z"),
     workloadMinutes: 11 * 60,

@@ -25,6 +25,8 @@ export type EventPlan = {
   audience: AudienceSpec & { kind: AudienceKind; ufEnte?: EnteRef; listEntes?: EnteRef[] };
   visibility: Visibility;
   capacity: number | null;
+  /** seats per ente suggested for invitations */
+  invitationQuota: number;
   registrationOpensAt: Date;
   registrationClosesAt: Date;
   workloadMinutes: number;

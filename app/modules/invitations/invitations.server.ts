@@ -347,6 +347,11 @@ export async function remindPending(actor: Actor, slug: string, now = new Date()
   }, TX);
 }
 
+/** The seats per ente the event suggests for its invitations. */
+export async function invitationQuotaOf(eventId: string): Promise<number> {
+  return (await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { invitationQuota: true } })).invitationQuota;
+}
+
 /** What the sign-up form pre-fills from an invitation link (null when the link is not valid). */
 export async function invitationPrefill(token: string) {
   try {
