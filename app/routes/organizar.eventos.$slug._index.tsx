@@ -104,7 +104,8 @@ export default function ManageEvent() {
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/inscricoes`}>Ver inscrições</Link> : null}
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/convites`}>Convites</Link> : null}
         {me.canSeeParticipants ? <Link to={`/organizar/eventos/${event.slug}/mensagens`}>Mensagens enviadas</Link> : null}
-        {me.canSeeParticipants && online ? <Link to={`/organizar/eventos/${event.slug}/presenca`}>Presença online</Link> : null}
+        {me.canSeeParticipants && event.status !== "RASCUNHO" ? <Link to={`/organizar/eventos/${event.slug}/presenca`}>Presença</Link> : null}
+        {me.canSeeParticipants && event.status !== "RASCUNHO" ? <Link to={`/organizar/eventos/${event.slug}/certificados`}>Certificados</Link> : null}
         {me.canManage && event.status !== "CANCELADO" ? <Link to={`/organizar/eventos/${event.slug}/editar`}>Editar</Link> : null}
       </div>
       {online ? (
@@ -121,6 +122,22 @@ export default function ManageEvent() {
                     <Link to={`/organizar/eventos/${event.slug}/salas/${s.id}`}>quem está na sala</Link>
                   </>
                 ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {event.format !== "ONLINE" && me.canManage && event.status === "PUBLICADO" ? (
+        <section aria-labelledby="checkin">
+          <h2 id="checkin">Check-in na porta</h2>
+          <p className="muted">Registre a entrada pelo QR do crachá, pelo nome ou CPF, ou faça a inscrição na hora. Funciona no celular, também sem conexão.</p>
+          <ul>
+            {event.sessions.map((s) => (
+              <li key={s.id}>
+                <strong>{s.title}</strong> — {s.range}:{" "}
+                <Link to={`/organizar/eventos/${event.slug}/checkin/${s.id}`}>
+                  abrir o check-in<span className="visually-hidden"> de {s.title}</span>
+                </Link>
               </li>
             ))}
           </ul>

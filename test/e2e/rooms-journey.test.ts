@@ -18,20 +18,11 @@ import { joinRoom } from "~/modules/rooms/rooms.server";
 import { baseUrl, launchBrowser, logIn, newPage } from "../support/browser";
 import { ROOT } from "../support/database";
 import { eventFactory, federalOrganizer, TEST_PASSWORD, userFactory } from "../support/factories";
+import { until } from "../support/wait";
 
 const livekit = inject("livekit");
 const rooms = new RoomServiceClient(livekit.httpUrl, livekit.apiKey, livekit.apiSecret);
 const umd = path.join(ROOT, "node_modules", "livekit-client", "dist", "livekit-client.umd.js");
-
-async function until<T>(what: string, fn: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`esperando: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 async function inRoom(sessionId: string, identity: string): Promise<ParticipantInfo | undefined> {
   try {

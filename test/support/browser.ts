@@ -15,10 +15,15 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** `media`: fake camera and microphone, permission granted without a prompt (video rooms). */
-export async function launchBrowser(opts: { media?: boolean } = {}): Promise<Browser> {
-  const media = opts.media ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"] : [];
-  return chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...media] });
+/**
+ * `media`: fake camera and microphone, permission granted without a prompt (video rooms).
+ * `videoFile`: the fake camera shows this YUV4MPEG2 (.y4m) file in a loop instead of its test pattern (implies `media`).
+ */
+export async function launchBrowser(opts: { media?: boolean; videoFile?: string } = {}): Promise<Browser> {
+  const media =
+    opts.media || opts.videoFile ? ["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream", "--autoplay-policy=no-user-gesture-required"] : [];
+  const video = opts.videoFile ? [`--use-file-for-fake-video-capture=${opts.videoFile}`] : [];
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...media, ...video] });
 }
 
 export function baseUrl(): string {
@@ -51,12 +56,14 @@ export type TestPage = {
   done: () => Promise<void>;
 };
 
-export async function newPage(browser: Browser, opts: { javaScriptEnabled?: boolean; timezoneId?: string } = {}): Promise<TestPage> {
+/** `phone`: a 360 × 740 touch screen, as the organizers' phones at the door. */
+export async function newPage(browser: Browser, opts: { javaScriptEnabled?: boolean; timezoneId?: string; phone?: boolean } = {}): Promise<TestPage> {
   const context = await browser.newContext({
     baseURL: baseUrl(),
     locale: "pt-BR",
     timezoneId: opts.timezoneId ?? "America/Sao_Paulo",
     javaScriptEnabled: opts.javaScriptEnabled ?? true,
+    ...(opts.phone ? { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {}),
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);

@@ -11,7 +11,8 @@ const password = z
   .min(PASSWORD_MIN, `A senha precisa ter ao menos ${PASSWORD_MIN} caracteres.`)
   .max(128, "A senha pode ter no máximo 128 caracteres.");
 
-const cpf = z
+/** An optional CPF, checked (check digits) and kept as 11 digits. */
+export const cpfField = z
   .string()
   .trim()
   .max(20, "CPF inválido.")
@@ -32,7 +33,7 @@ export const signUpSchema = z
     email: emailField,
     password,
     passwordConfirm: z.string({ message: "Repita a senha." }),
-    cpf,
+    cpf: cpfField,
     ...enteChoice,
     roleInEnte,
   })
@@ -47,7 +48,7 @@ export const logInSchema = z.object({
 export const profileSchema = z.object({
   name: text("seu nome completo", { min: 3, max: 120 }),
   /** empty keeps the CPF on file; removeCpf clears it */
-  cpf,
+  cpf: cpfField,
   removeCpf: z.boolean().optional(),
   ...enteChoice,
   roleInEnte,

@@ -76,6 +76,8 @@ export type RegisterOptions = {
    * (quota) do. Without it, invite-only events look for an invitation of the person or her ente.
    */
   via?: { enteInvitationId: string | null; nominatedById?: string | null };
+  /** a walk-in registered by the organization at the door: outside the registration window */
+  door?: boolean;
 };
 
 /** Registers the person for the event, or puts her on the waitlist. Idempotent for an active registration. */
@@ -116,6 +118,7 @@ export async function registerInTx(tx: DbOrTx, person: Registrant, eventId: stri
     inAudience: !!admission || isInAudience(audienceOf(bumped), person.ente),
     current: (existing?.status ?? null) as RegistrationStatus | null,
     enteName: person.ente.name,
+    atTheDoor: opts.door,
   });
   if (!availability.ok) {
     throw availability.reason === "not_in_audience" ? forbidden(availability.message) : conflict(availability.message);

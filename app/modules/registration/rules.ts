@@ -58,6 +58,8 @@ export function registrationAvailability(input: {
   enteName?: string;
   /** invite-only event: `inAudience` then means "has an invitation (hers or her ente's)" */
   inviteOnly?: boolean;
+  /** registered by the organization at the door (walk-in): the registration window does not apply */
+  atTheDoor?: boolean;
 }): Availability {
   const { event, now, signedIn, inAudience, current } = input;
   if (event.status === "CANCELADO") return { ok: false, reason: "cancelled", message: "Este evento foi cancelado." };
@@ -67,10 +69,10 @@ export function registrationAvailability(input: {
   if (current === "REMOVIDA") {
     return { ok: false, reason: "removed", message: "Sua inscrição foi removida pela organização. Em caso de dúvida, fale com a organização do evento." };
   }
-  if (now < event.registrationOpensAt) {
+  if (!input.atTheDoor && now < event.registrationOpensAt) {
     return { ok: false, reason: "not_open", message: `As inscrições abrem em ${formatDateTime(event.registrationOpensAt, event.timeZone)}.` };
   }
-  if (now >= event.registrationClosesAt) {
+  if (!input.atTheDoor && now >= event.registrationClosesAt) {
     return { ok: false, reason: "closed", message: `As inscrições foram encerradas em ${formatDateTime(event.registrationClosesAt, event.timeZone)}.` };
   }
   if (!signedIn) return { ok: false, reason: "anonymous", message: "Entre na sua conta para se inscrever." };
