@@ -14,7 +14,8 @@ export type Block =
   | { kind: "link"; lead: string; label: string; href: string }
   | { kind: "details"; rows: { label: string; value: string }[] }
   | { kind: "sessions"; heading: string; zoneLabel: string; sessions: SessionSummary[] }
-  | { kind: "event"; heading: string; event: EventSummary };
+  | { kind: "event"; heading: string; event: EventSummary }
+  | { kind: "badge"; pageUrl: string };
 
 // ---------------------------------------------------------------------------------------------
 // Builders: what templates call.
@@ -48,6 +49,13 @@ export const sessionList = (heading: string, sessions: SessionSummary[], zoneLab
 export const EVENT_PAGE = "Ver a página do evento";
 
 export const eventCard = (event: EventSummary, heading = "O evento"): Block => ({ kind: "event", heading, event });
+
+/** The Content-ID of the check-in QR image the sender attaches to messages that carry a badge. */
+export const BADGE_CID = "cracha@apoia-suas";
+export const BADGE_FILENAME = "cracha-apoia-suas.png";
+
+/** The personal check-in QR code (attached inline as BADGE_CID) with the page to print it. */
+export const badge = (pageUrl: string): Block => ({ kind: "badge", pageUrl });
 
 // ---------------------------------------------------------------------------------------------
 // HTML. Inline styles only; tables for anything laid out side by side.
@@ -258,6 +266,21 @@ export function BlockView({ block }: { block: Block }) {
       );
     case "event":
       return <EventCardView heading={block.heading} event={block.event} />;
+    case "badge":
+      return (
+        <>
+          <h2 style={h2}>Seu crachá para o check-in</h2>
+          <p style={{ ...p, margin: "0 0 8px" }}>Na entrada do evento presencial, mostre este QR code (no celular ou impresso):</p>
+          <img src={`cid:${BADGE_CID}`} alt="QR code do seu crachá de check-in" width={200} height={200} style={{ display: "block", margin: "0 0 8px", border: 0 }} />
+          <p style={small}>
+            Ele também está em{" "}
+            <a href={block.pageUrl} style={link}>
+              Minhas inscrições
+            </a>
+            , pronto para imprimir.
+          </p>
+        </>
+      );
   }
 }
 
@@ -287,6 +310,8 @@ export function blockText(block: Block): string {
       return block.rows.map((row) => `${row.label}: ${row.value}`).join("\n");
     case "sessions":
       return `${block.heading}\nHorários: ${block.zoneLabel}\n${sessionLines(block.sessions)}`;
+    case "badge":
+      return `SEU CRACHÁ PARA O CHECK-IN\nNa entrada do evento presencial, mostre o QR code do seu crachá (segue anexo, ${BADGE_FILENAME}). Ele também está em Minhas inscrições, pronto para imprimir: ${block.pageUrl}`;
     case "event": {
       const e = block.event;
       return [

@@ -3,7 +3,7 @@
 // taken.
 import { z } from "zod";
 
-import { action, eventCard, list, note, paragraph, textLink } from "./blocks";
+import { action, badge, eventCard, list, note, paragraph, textLink } from "./blocks";
 import { greeting, INVITE_ATTACHED, quoted } from "./common";
 import { defineTemplate } from "./define";
 import { eventSummary, text, webUrl } from "./schemas";
@@ -35,6 +35,8 @@ export type IndicacaoProps = {
   ente: string;
   /** CONFIRMADA: she has the seat (the calendar invite is attached); ESPERA: the event is full, she is on the waitlist. */
   status: "CONFIRMADA" | "ESPERA";
+  /** the person's page with her check-in QR (events with on-site attendance); the QR itself goes inline */
+  badgeUrl?: string;
 };
 
 export type VagasEsgotadasProps = {
@@ -136,8 +138,9 @@ export const indicacao = defineTemplate(
     nominatedBy: text(),
     ente: text(),
     status: z.enum(["CONFIRMADA", "ESPERA"]),
+    badgeUrl: webUrl().optional(),
   }) satisfies z.ZodType<IndicacaoProps>,
-  ({ personName, event, nominatedBy, ente, status }) => {
+  ({ personName, event, nominatedBy, ente, status, badgeUrl }) => {
     const title = quoted(event.title);
     const confirmed = status === "CONFIRMADA";
     return {
@@ -148,7 +151,7 @@ export const indicacao = defineTemplate(
         greeting(personName),
         paragraph(`Você foi indicado(a) por ${nominatedBy} para participar de ${title}, em uma das vagas de ${ente}.`),
         ...(confirmed
-          ? [paragraph("Sua inscrição está confirmada: a vaga é sua."), note(INVITE_ATTACHED)]
+          ? [paragraph("Sua inscrição está confirmada: a vaga é sua."), note(INVITE_ATTACHED), ...(badgeUrl ? [badge(badgeUrl)] : [])]
           : [
               paragraph("As vagas do evento estão preenchidas, por isso a sua inscrição entrou na lista de espera."),
               paragraph(

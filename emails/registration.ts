@@ -1,23 +1,25 @@
 // Messages about one person's registration: confirmed, waitlisted, promoted, cancelled, removed.
 import { z } from "zod";
 
-import { eventCard, note, paragraph, quote } from "./blocks";
+import { badge, eventCard, note, paragraph, quote } from "./blocks";
 import { CALENDAR_REMOVED, greeting, INVITE_ATTACHED, quoted } from "./common";
 import { defineTemplate } from "./define";
-import { eventSummary, text } from "./schemas";
+import { eventSummary, text, webUrl } from "./schemas";
 import type { EventSummary } from "./types";
 
 export type RegistrationProps = { personName: string; event: EventSummary };
+/** badgeUrl: the person's page with her check-in QR (events with on-site attendance); the QR itself goes inline */
+export type ConfirmationProps = RegistrationProps & { badgeUrl?: string };
 export type ListaDeEsperaProps = RegistrationProps & { position: number };
 /** hadSeat: false when the person was only on the waitlist (nothing to remove from her calendar) */
 export type InscricaoCanceladaProps = RegistrationProps & { hadSeat?: boolean };
 export type InscricaoRemovidaProps = RegistrationProps & { reason: string; hadSeat?: boolean };
 
-const registrationProps: z.ZodType<RegistrationProps> = z.object({ personName: text(), event: eventSummary });
+const confirmationProps: z.ZodType<ConfirmationProps> = z.object({ personName: text(), event: eventSummary, badgeUrl: webUrl().optional() });
 
 const registeredReason = (title: string) => `Você recebe esta mensagem porque se inscreveu em ${quoted(title)} no Apoia SUAS.`;
 
-export const inscricaoConfirmada = defineTemplate("inscricaoConfirmada", registrationProps, ({ personName, event }) => ({
+export const inscricaoConfirmada = defineTemplate("inscricaoConfirmada", confirmationProps, ({ personName, event, badgeUrl }) => ({
   subject: `Inscrição confirmada: ${event.title}`,
   preheader: `Sua vaga em ${quoted(event.title)} está garantida. ${INVITE_ATTACHED}`,
   headline: "Inscrição confirmada",
@@ -25,6 +27,7 @@ export const inscricaoConfirmada = defineTemplate("inscricaoConfirmada", registr
     greeting(personName),
     paragraph(`Sua inscrição em ${quoted(event.title)} está confirmada: a vaga é sua.`),
     note(INVITE_ATTACHED),
+    ...(badgeUrl ? [badge(badgeUrl)] : []),
     eventCard(event),
     paragraph("Se não puder participar, cancele a inscrição na página do evento: a vaga passa para quem está na lista de espera."),
   ],
@@ -53,7 +56,7 @@ export const listaDeEspera = defineTemplate(
   }),
 );
 
-export const promovido = defineTemplate("promovido", registrationProps, ({ personName, event }) => ({
+export const promovido = defineTemplate("promovido", confirmationProps, ({ personName, event, badgeUrl }) => ({
   subject: `Vaga aberta, inscrição confirmada: ${event.title}`,
   preheader: `Abriu uma vaga em ${quoted(event.title)} e a sua inscrição saiu da lista de espera. ${INVITE_ATTACHED}`,
   headline: "Abriu uma vaga: inscrição confirmada",
@@ -61,6 +64,7 @@ export const promovido = defineTemplate("promovido", registrationProps, ({ perso
     greeting(personName),
     paragraph(`Abriu uma vaga em ${quoted(event.title)} e chegou a sua vez na lista de espera: sua inscrição agora está confirmada.`),
     note(INVITE_ATTACHED),
+    ...(badgeUrl ? [badge(badgeUrl)] : []),
     eventCard(event),
     paragraph("Se não puder mais participar, cancele a inscrição na página do evento: a vaga passa para a próxima pessoa da lista."),
   ],

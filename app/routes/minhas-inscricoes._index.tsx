@@ -49,6 +49,12 @@ function RegistrationTable({ items, caption }: { items: Item[]; caption: string 
                 <div className="small muted">
                   {r.event.typeLabel} · {r.event.organizer}
                 </div>
+                <div className="small">
+                  <Link to={`/minhas-inscricoes/${r.event.slug}`}>
+                    {r.status === "CONFIRMADA" && r.event.where !== "Online" ? "Crachá, presença e certificado" : "Presença e certificado"}
+                    <span className="visually-hidden"> de {r.event.title}</span>
+                  </Link>
+                </div>
               </td>
               <td>
                 {r.event.when}
@@ -73,6 +79,9 @@ export default function MyRegistrations() {
   return (
     <>
       <h1>Minhas inscrições</h1>
+      <p>
+        Seus certificados ficam em <Link to="/meus-certificados">Meus certificados</Link>.
+      </p>
       <h2>Próximos eventos</h2>
       {upcoming.length ? (
         <RegistrationTable items={upcoming} caption="Inscrições em eventos que ainda vão acontecer" />

@@ -6,7 +6,7 @@ import { notFound } from "~/lib/http.server";
 import type { Actor } from "~/modules/auth/actor";
 import { requireEventFor } from "~/modules/events/events.server";
 
-import { requeue } from "./outbox.server";
+import { badgeImages, requeue } from "./outbox.server";
 
 export const MESSAGE_STATUS_LABELS: Record<string, string> = {
   PENDENTE: "Na fila",
@@ -103,6 +103,10 @@ export async function devMailboxMessage(id: string) {
   requireDevelopment();
   const m = await db.outboxMessage.findUnique({ where: { id }, include: { attemptLog: { orderBy: { startedAt: "asc" } } } });
   if (!m) throw notFound("Mensagem não encontrada.");
+  // The inline QR, as the recipient's mail client shows it (it is attached when the message is sent).
+  if (m.badgeRegistrationId) {
+    for (const image of await badgeImages(m.badgeRegistrationId)) m.html = m.html.replaceAll(`cid:${image.cid}`, image.dataUrl);
+  }
   return m;
 }
 

@@ -13,6 +13,9 @@ import { invitationToken } from "~/modules/invitations/tokens.server";
 
 import { enqueue } from "./outbox.server";
 
+/** The person's page for one registration: check-in QR, presence and certificate. */
+export const myRegistrationUrl = (slug: string) => new URL(`/minhas-inscricoes/${slug}`, env.APP_URL).toString();
+
 export function eventSummaryOf(e: CalendarEventRow): EventSummary {
   return {
     title: e.title,
@@ -56,12 +59,24 @@ export async function notifyRegistration(tx: DbOrTx, registrationId: string, not
   const personName = reg.user.name;
   const base = { toEmail: reg.user.email, toName: reg.user.name, eventId: reg.event.id, userId: reg.userId };
   const key = (purpose: string) => `${purpose}:${reg.id}:${reg.seq}`;
+  // Events with people at the door: confirmations carry the check-in QR (drawn when the message is sent).
+  const onSite = reg.event.format !== "ONLINE";
+  const badge = onSite ? { badgeUrl: myRegistrationUrl(reg.event.slug) } : {};
+  const badgeRef = onSite ? { badgeRegistrationId: reg.id } : {};
   switch (notice.kind) {
     case "confirmada":
     case "promovida": {
-      const rendered = notice.kind === "confirmada" ? templates.inscricaoConfirmada({ personName, event }) : templates.promovido({ personName, event });
+      const rendered =
+        notice.kind === "confirmada" ? templates.inscricaoConfirmada({ personName, event, ...badge }) : templates.promovido({ personName, event, ...badge });
       const purpose = notice.kind === "confirmada" ? "inscricao-confirmada" : "promovido";
-      await enqueue(tx, { ...base, ...rendered, key: key(purpose), purpose, ics: { method: "REQUEST", content: await registrationInvite(tx, reg.id, "REQUEST") } });
+      await enqueue(tx, {
+        ...base,
+        ...rendered,
+        ...badgeRef,
+        key: key(purpose),
+        purpose,
+        ics: { method: "REQUEST", content: await registrationInvite(tx, reg.id, "REQUEST") },
+      });
       return;
     }
     case "espera":
@@ -81,7 +96,9 @@ export async function notifyRegistration(tx: DbOrTx, registrationId: string, not
           nominatedBy: by?.name ?? "uma pessoa da gestão do seu ente",
           ente: enteDisplayName({ ...ente.ente, kind: ente.ente.kind as EnteKind }),
           status: confirmed ? "CONFIRMADA" : "ESPERA",
+          ...(confirmed ? badge : {}),
         }),
+        ...(confirmed ? badgeRef : {}),
         key: key("indicacao"),
         purpose: "indicacao",
         ics: confirmed ? { method: "REQUEST", content: await registrationInvite(tx, reg.id, "REQUEST") } : null,

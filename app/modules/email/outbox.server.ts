@@ -5,11 +5,21 @@
 // retry is recognizable as the same message (docs/decisions/008-email-outbox.md).
 import crypto from "node:crypto";
 
+import { BADGE_CID, BADGE_FILENAME } from "@emails/blocks";
+
 import { db, type DbOrTx } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { badgeQrDataUrl } from "~/modules/attendance/badge.server";
 
 import { afterFailure, describeFailure, headerSafe, LEASE_MS } from "./delivery-policy";
-import type { MailTransport } from "./transport.server";
+import type { InlineImage, MailTransport } from "./transport.server";
+
+/** The check-in QR of a registration as the inline image its message refers to (none when the registration is gone). */
+export async function badgeImages(registrationId: string): Promise<InlineImage[]> {
+  const reg = await db.registration.findUnique({ where: { id: registrationId }, select: { id: true, eventId: true } });
+  if (!reg) return [];
+  return [{ cid: BADGE_CID, filename: BADGE_FILENAME, dataUrl: await badgeQrDataUrl(reg.id, reg.eventId) }];
+}
 
 export type NewMessage = {
   /** idempotency key: purpose, recipient, object and version, e.g. "inscricao-confirmada:reg:abc:v0" */
@@ -21,31 +31,47 @@ export type NewMessage = {
   text: string;
   html: string;
   ics?: { method: "REQUEST" | "CANCEL"; content: string } | null;
+  /** the registration whose check-in QR goes inline (the template shows it as cid BADGE_CID) */
+  badgeRegistrationId?: string | null;
   eventId?: string | null;
   userId?: string | null;
 };
 
 /** Writes the message unless one with the same key exists. Call it inside the causing transaction. */
+function rowOf(m: NewMessage) {
+  return {
+    key: m.key.slice(0, 300),
+    purpose: m.purpose,
+    toEmail: m.toEmail,
+    toName: headerSafe(m.toName),
+    subject: headerSafe(m.subject, 300),
+    text: m.text,
+    html: m.html,
+    icsMethod: m.ics?.method ?? null,
+    icsContent: m.ics?.content ?? null,
+    badgeRegistrationId: m.badgeRegistrationId ?? null,
+    eventId: m.eventId ?? null,
+    userId: m.userId ?? null,
+  };
+}
+
 export async function enqueue(tx: DbOrTx, m: NewMessage): Promise<{ id: string; created: boolean }> {
   const existing = await tx.outboxMessage.findUnique({ where: { key: m.key }, select: { id: true } });
   if (existing) return { id: existing.id, created: false };
-  const row = await tx.outboxMessage.create({
-    data: {
-      key: m.key.slice(0, 300),
-      purpose: m.purpose,
-      toEmail: m.toEmail,
-      toName: headerSafe(m.toName),
-      subject: headerSafe(m.subject, 300),
-      text: m.text,
-      html: m.html,
-      icsMethod: m.ics?.method ?? null,
-      icsContent: m.ics?.content ?? null,
-      eventId: m.eventId ?? null,
-      userId: m.userId ?? null,
-    },
-    select: { id: true },
-  });
+  const row = await tx.outboxMessage.create({ data: rowOf(m), select: { id: true } });
   return { id: row.id, created: true };
+}
+
+/** enqueue for many messages at once (thousands of certificates): the same rule, in two statements. */
+export async function enqueueMany(tx: DbOrTx, messages: NewMessage[]): Promise<number> {
+  if (!messages.length) return 0;
+  const existing = new Set(
+    (await tx.outboxMessage.findMany({ where: { key: { in: messages.map((m) => m.key.slice(0, 300)) } }, select: { key: true } })).map((r) => r.key),
+  );
+  const rows = [...new Map(messages.map((m) => [m.key.slice(0, 300), m])).values()].filter((m) => !existing.has(m.key.slice(0, 300))).map(rowOf);
+  if (!rows.length) return 0;
+  const { count } = await tx.outboxMessage.createMany({ data: rows });
+  return count;
 }
 
 export type DeliveryOptions = {
@@ -109,10 +135,11 @@ async function sendOne(
 ): Promise<"sent" | "retried" | "failed"> {
   const message = await db.outboxMessage.findUniqueOrThrow({
     where: { id: item.id },
-    select: { id: true, toEmail: true, toName: true, subject: true, text: true, html: true, icsMethod: true, icsContent: true },
+    select: { id: true, toEmail: true, toName: true, subject: true, text: true, html: true, icsMethod: true, icsContent: true, badgeRegistrationId: true },
   });
   const startedAt = now();
-  const result = await opts.transport.send(message);
+  const inline = message.badgeRegistrationId ? await badgeImages(message.badgeRegistrationId) : [];
+  const result = await opts.transport.send({ ...message, inline });
   const finishedAt = now();
   const mine = { id: item.id, attempts: item.attempts, status: "ENVIANDO" };
   if (result.ok) {

@@ -6,6 +6,9 @@ import { env } from "~/lib/env.server";
 
 import { headerSafe, type SendFailure } from "./delivery-policy";
 
+/** An image the HTML shows by Content-ID (src="cid:…"), as a data: URL. */
+export type InlineImage = { cid: string; filename: string; dataUrl: string };
+
 export type OutgoingMessage = {
   id: string;
   toEmail: string;
@@ -15,6 +18,7 @@ export type OutgoingMessage = {
   html: string;
   icsMethod: string | null;
   icsContent: string | null;
+  inline?: InlineImage[];
 };
 
 export type SendResult = { ok: true; detail: string } | { ok: false; failure: SendFailure };
@@ -44,6 +48,7 @@ export function toMailOptions(m: OutgoingMessage, from: string): SendMailOptions
     html: m.html,
     messageId: messageIdOf(m.id, from),
     headers: { "Auto-Submitted": "auto-generated", "X-Apoia-Suas-Mensagem": m.id },
+    ...(m.inline?.length ? { attachments: m.inline.map((i) => ({ filename: i.filename, path: i.dataUrl, cid: i.cid, contentDisposition: "inline" as const })) } : {}),
     ...(m.icsMethod && m.icsContent
       ? { icalEvent: { method: m.icsMethod, filename: m.icsMethod === "CANCEL" ? "cancelamento.ics" : "convite.ics", content: m.icsContent } }
       : {}),

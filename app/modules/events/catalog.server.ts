@@ -11,7 +11,7 @@ import { searchKey } from "~/modules/entes/federation";
 
 import { CATALOG_PAGE_SIZE, type CatalogFilters } from "./catalog";
 
-const cardSelect = {
+export const cardSelect = {
   id: true,
   slug: true,
   title: true,
