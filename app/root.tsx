@@ -114,9 +114,14 @@ function Header() {
               <NavLink to="/eventos">Eventos</NavLink>
             </li>
             {user ? (
-              <li>
-                <NavLink to="/minhas-inscricoes">Minhas inscrições</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/minhas-inscricoes">Minhas inscrições</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/meus-certificados">Meus certificados</NavLink>
+                </li>
+              </>
             ) : null}
             {user?.isOrganizer ? (
               <li>
@@ -167,6 +172,9 @@ function Footer() {
           <strong>Apoia SUAS</strong> — encontros, seminários, oficinas, visitas técnicas, videoconferências e
           transmissões ao vivo do apoio técnico previsto na Resolução CNAS nº 3/2019.
         </p>
+        <p>
+          <Link to="/certificados/validar">Validar um certificado</Link>
+        </p>
         <p className="muted">Dados territoriais e populacionais: IBGE (Censo Demográfico 2022).</p>
       </div>
     </footer>
@@ -192,7 +200,7 @@ const ERROR_TEXT: Record<number, { title: string; text: string }> = {
   403: { title: "Acesso não permitido", text: "Você não tem permissão para ver ou fazer isso." },
   404: { title: "Página não encontrada", text: "O endereço pode estar errado, ou o conteúdo não existe mais." },
   409: { title: "Não foi possível concluir", text: "A situação mudou enquanto você usava a página." },
-  410: { title: "Link expirado", text: "Este link não vale mais." },
+  410: { title: "Não está mais disponível", text: "Este link ou documento não vale mais." },
   413: { title: "Envio grande demais", text: "O conteúdo enviado passa do limite." },
   429: { title: "Muitas tentativas", text: "Aguarde alguns minutos e tente de novo." },
   500: { title: "Erro no servidor", text: "Algo deu errado do nosso lado. Tente de novo em instantes." },

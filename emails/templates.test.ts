@@ -14,6 +14,7 @@ describe("the template registry", () => {
   it("offers one template per message purpose", () => {
     expect(Object.keys(templates).sort()).toEqual(
       [
+        "certificadoDisponivel",
         "convite",
         "eventoAlterado",
         "eventoCancelado",
@@ -157,6 +158,16 @@ describe("inscricaoConfirmada", () => {
       expect(part).toContain("está confirmada");
       expect(part).toContain("O convite para a sua agenda segue anexo.");
     }
+  });
+
+  it("shows the check-in QR inline and links to the printable page when the event has people at the door", () => {
+    const badgeUrl = "https://apoia.exemplo.gov.br/minhas-inscricoes/oficina-acre";
+    const withBadge = templates.inscricaoConfirmada({ ...FIXTURES.inscricaoConfirmada, badgeUrl });
+    expect(withBadge.html).toContain('src="cid:cracha@apoia-suas"');
+    expect(withBadge.html).toContain(`href="${badgeUrl}"`);
+    expect(withBadge.text).toContain("Seu crachá para o check-in".toUpperCase());
+    expect(withBadge.text).toContain(badgeUrl);
+    expect(email.html).not.toContain("cid:");
   });
 });
 

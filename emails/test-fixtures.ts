@@ -90,6 +90,14 @@ export const FIXTURES: { [K in TemplatePurpose]: TemplateProps<K> } = {
     resetUrl: "https://apoiasuas.gov.br/redefinir-senha/6f1c2b7e9a",
     expiresInMinutes: 60,
   },
+  certificadoDisponivel: {
+    personName: PERSON,
+    event: ACRE_EVENT,
+    code: "K7QX-M2PA-9HTD",
+    hoursText: "8 horas",
+    downloadUrl: "https://apoiasuas.gov.br/certificados/K7QXM2PA9HTD/pdf",
+    verifyUrl: "https://apoiasuas.gov.br/certificados/validar/K7QXM2PA9HTD",
+  },
 };
 
 export const PURPOSES = Object.keys(FIXTURES) as TemplatePurpose[];

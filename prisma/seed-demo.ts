@@ -9,6 +9,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { searchKey } from "~/modules/entes/federation";
 import { eventFormSchema, type EventFormInput } from "~/modules/events/event-form";
 import { cancelEvent, createEvent, publishEvent } from "~/modules/events/events.server";
+import { issueNextBatch, requestIssuing } from "~/modules/certificates/certificates.server";
 import { inviteEntes } from "~/modules/invitations/invitations.server";
 import { register } from "~/modules/registration/registration.server";
 
@@ -289,5 +290,41 @@ export async function seedDemo() {
     await register(joana, e.id);
     registrations++;
   }
+  registrations += await demoPresenceAndCertificates(federal, joana);
   return { users: PEOPLE.length + extra.length, events: specs.length, registrations };
+}
+
+/**
+ * The past hybrid seminar has presence and certificates: the Salvador technician was there all day
+ * (check-in and check-out), most participants too, some followed online, a few left early (no
+ * certificate). Issued by the real job code, so the demo shows the certificate pages filled.
+ */
+async function demoPresenceAndCertificates(federal: Actor, joana: Actor): Promise<number> {
+  const event = await db.event.findFirstOrThrow({
+    where: { title: "Seminário Nacional: assistência social em situações de calamidade" },
+    select: { id: true, slug: true, registrationOpensAt: true, sessions: { select: { id: true, startsAt: true, endsAt: true } } },
+  });
+  await register(joana, event.id, new Date(event.registrationOpensAt!.getTime() + 3_600_000));
+  await db.event.update({ where: { id: event.id }, data: { responsibleName: "Fernanda Lima", responsibleRole: "Coordenadora-Geral de Apoio Técnico" } });
+  const session = event.sessions[0]!;
+  const regs = await db.registration.findMany({ where: { eventId: event.id, status: "CONFIRMADA" }, select: { id: true, userId: true }, orderBy: { seq: "asc" } });
+  const at = (minutes: number) => new Date(session.startsAt.getTime() + minutes * 60_000);
+  for (const [i, r] of regs.entries()) {
+    const early = i % 7 === 3; // left after two hours
+    if (i % 4 === 1) {
+      await db.presenceInterval.create({
+        data: { sessionId: session.id, registrationId: r.id, userId: r.userId, participantSid: `PA_demo_${i}`, identity: `p:${r.id}`, startedAt: at(5), endedAt: at(early ? 120 : 410), source: "webhook" },
+      });
+      continue;
+    }
+    await db.checkIn.create({ data: { id: `demo-entrada-${r.id}`, sessionId: session.id, registrationId: r.id, kind: "ENTRADA", at: at(i % 3 === 0 ? -10 : 12), method: "qr", recordedById: federal.userId } });
+    if (early || i % 2 === 0) {
+      await db.checkIn.create({ data: { id: `demo-saida-${r.id}`, sessionId: session.id, registrationId: r.id, kind: "SAIDA", at: at(early ? 120 : 415), method: "qr", recordedById: federal.userId } });
+    }
+  }
+  await requestIssuing(federal, event.slug);
+  while (await issueNextBatch()) {
+    /* the same batches the background job runs */
+  }
+  return 1;
 }

@@ -1,8 +1,10 @@
 // Background jobs of a server process: the outbox delivery loop, with reminders scheduled before
-// each round (at most once a minute) and old login attempts pruned daily.
+// each round (at most once a minute), rooms prepared and reconciled, certificates issued in small
+// batches (runs opened when events end), and old login and verification attempts pruned daily.
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { pruneLoginAttempts } from "~/modules/auth/auth.server";
+import { issueNextBatch, pruneVerificationAttempts, startRunsForEndedEvents } from "~/modules/certificates/certificates.server";
 import { scheduleReminders } from "~/modules/email/notifications.server";
 import { onEveryTick, startOutboxWorker, type Worker } from "~/modules/email/worker.server";
 import { reconcileRooms } from "~/modules/attendance/presence.server";
@@ -11,6 +13,10 @@ import { ensureUpcomingRooms } from "~/modules/rooms/rooms.server";
 let lastReminders = 0;
 let lastPrune = 0;
 let lastRooms = 0;
+let lastEndedEvents = 0;
+
+/** Per tick, certificate batches run for at most this long; between batches the server answers requests. */
+export const CERTIFICATES_BUDGET_MS = 1_500;
 
 /** How often rooms are created ahead and compared with what the webhooks said. */
 export const ROOMS_INTERVAL_MS = 15_000;
@@ -29,9 +35,20 @@ onEveryTick(async (now) => {
       console.error("salas: erro ao preparar ou conferir as salas", error);
     }
   }
+  try {
+    if (now.getTime() - lastEndedEvents >= 60_000) {
+      lastEndedEvents = now.getTime();
+      await startRunsForEndedEvents(now);
+    }
+    const deadline = Date.now() + CERTIFICATES_BUDGET_MS;
+    while (Date.now() < deadline && (await issueNextBatch(new Date()))) await new Promise((resolve) => setImmediate(resolve));
+  } catch (error) {
+    console.error("certificados: erro na emissão", error);
+  }
   if (now.getTime() - lastPrune >= 24 * 60 * 60_000) {
     lastPrune = now.getTime();
     await pruneLoginAttempts();
+    await pruneVerificationAttempts(now);
   }
 });
 

@@ -64,6 +64,8 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the not-found page", "/pagina-que-nao-existe"],
     ["the forgotten-password page", "/esqueci-a-senha"],
     ["the expired reset link page", "/redefinir-senha/link-que-nao-vale"],
+    ["the certificate verification form", "/certificados/validar"],
+    ["the verification page of an unknown code", "/certificados/validar/AAAA-BBBB-CCCC"],
   ])("%s has no WCAG violations for an anonymous visitor", async (_name, path) => {
     const { p, close } = await page();
     await p.goto(path);
@@ -97,13 +99,45 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the event edit form", "/organizar/eventos/SLUG/editar", "federal"],
     ["the event's message delivery page", "/organizar/eventos/SLUG/mensagens", "federal"],
     ["the profile with its calendar section", "/perfil", "technician"],
-    ["the online attendance table", "/organizar/eventos/SLUG/presenca", "federal"],
+    ["the presence table", "/organizar/eventos/SLUG/presenca", "federal"],
     ["the organizer's live room page", "/organizar/eventos/SLUG/salas/SESSION", "federal"],
     ["the room page before it opens", "/sala/SESSION", "technician"],
     ["the invitations page", "/organizar/eventos/SLUG/convites", "federal"],
+    ["my registration page (presence and certificate)", "/minhas-inscricoes/SLUG", "technician"],
+    ["Meus certificados", "/meus-certificados", "technician"],
+    ["the organizers' certificates page", "/organizar/eventos/SLUG/certificados", "federal"],
   ] as const)("%s has no WCAG violations", async (_name, path, who) => {
     const { p, close } = await page(people[who]);
     await p.goto(path.replace("SLUG", slug).replace("SESSION", sessionId));
+    expect(await violations(p)).toEqual([]);
+    await close();
+  });
+
+  it("the verification page of a valid certificate has no WCAG violations", async () => {
+    const { db } = await import("~/lib/db.server");
+    const event = await db.event.findUniqueOrThrow({ where: { slug }, select: { id: true } });
+    const reg = await db.registration.findFirstOrThrow({ where: { eventId: event.id } });
+    await db.certificate.create({
+      data: {
+        code: "A11Y0000CERT",
+        eventId: event.id,
+        registrationId: reg.id,
+        userId: reg.userId,
+        personName: "Técnica Acessível",
+        eventTitle: "Seminário acessível para todas as pessoas",
+        eventType: "Oficina",
+        dates: "3 de dezembro de 2026",
+        place: "Online",
+        hoursMinutes: 180,
+        hoursMode: "INTEGRAL",
+        organizer: "União (Governo Federal)",
+        responsibleName: "Fernanda Lima",
+        responsibleRole: "Coordenadora",
+      },
+    });
+    const { p, close } = await page();
+    await p.goto("/certificados/validar/A11Y-0000-CERT");
+    await p.getByText("Certificado válido.").waitFor();
     expect(await violations(p)).toEqual([]);
     await close();
   });
