@@ -7,8 +7,17 @@ import { timeZoneLabel } from "~/modules/entes/federation";
 
 const LOCALE = "pt-BR";
 
+// Formatters are costly to build (tens of µs each) and immutable: one per (options, zone), kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function fmt(options: Intl.DateTimeFormatOptions, timeZone: string) {
-  return new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+  const key = `${timeZone}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone });
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** "quinta-feira, 3 de dezembro de 2026" */

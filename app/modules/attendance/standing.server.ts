@@ -27,13 +27,25 @@ export function policyOf(e: { certificateThreshold: number; certificateScope: st
   };
 }
 
+/** Registrations per round of queries: SQLite takes at most 999 bound values in one statement. */
+const CHUNK = 900;
+
 /** Standings of the given registrations of one event (all confirmed ones when omitted), in few queries. */
 export async function eventStandings(eventId: string, opts: { registrationIds?: string[]; now?: Date } = {}): Promise<Standing[]> {
   const now = opts.now ?? new Date();
-  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: standingEventSelect });
+  const event = await loadStandingEvent(eventId);
   const registrations = opts.registrationIds
     ? opts.registrationIds
     : (await db.registration.findMany({ where: { eventId, status: "CONFIRMADA" }, select: { id: true }, orderBy: { seq: "asc" } })).map((r) => r.id);
+  const out: Standing[] = [];
+  for (let i = 0; i < registrations.length; i += CHUNK) out.push(...(await standingsOf(event, registrations.slice(i, i + CHUNK), now)));
+  return out;
+}
+
+type StandingEvent = Awaited<ReturnType<typeof loadStandingEvent>>;
+const loadStandingEvent = (eventId: string) => db.event.findUniqueOrThrow({ where: { id: eventId }, select: standingEventSelect });
+
+async function standingsOf(event: StandingEvent, registrations: string[], now: Date): Promise<Standing[]> {
   if (!registrations.length) return [];
   const sessionIds = event.sessions.map((s) => s.id);
   const [intervals, checkIns, adjustments] = await Promise.all([
