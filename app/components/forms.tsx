@@ -9,6 +9,8 @@ import {
 } from "@conform-to/react";
 import type { ReactNode } from "react";
 
+import { urlValue } from "~/lib/url-values";
+
 type Meta = FieldMetadata<unknown>;
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
@@ -251,4 +253,45 @@ export function ErrorSummary({
       </ul>
     </div>
   );
+}
+
+/**
+ * A labelled select for the plain GET filter forms (lists, dashboards): no Conform state, the
+ * current value comes from the URL. `all` is the label of the empty option ("Todos", "Todas").
+ */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  options,
+  all,
+  required,
+}: {
+  id: string;
+  name: string;
+  label: ReactNode;
+  value: string | null | undefined;
+  options: readonly Option[];
+  all?: string;
+  required?: boolean;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value ?? ""} required={required}>
+        {all !== undefined ? <option value="">{all}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Options from a list of codes and their labels, the codes written as they go in URLs ("visita-tecnica"). */
+export function optionsOf<T extends string>(values: readonly T[], labels: Readonly<Record<T, string>>): Option[] {
+  return values.map((v) => ({ value: urlValue(v), label: labels[v] }));
 }

@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { EventCardView } from "~/components/event-card";
+import { FilterSelect, optionsOf } from "~/components/forms";
 import { Pagination, withPage } from "~/components/pagination";
 import { badRequest, route } from "~/lib/http.server";
 import { listUfs } from "~/modules/entes/entes.server";
@@ -9,6 +10,12 @@ import { filterValue, parseCatalogParams } from "~/modules/events/catalog";
 import { catalog } from "~/modules/events/catalog.server";
 import { presentCard } from "~/modules/events/presenters";
 import { EVENT_TYPE_LABELS, EVENT_TYPES, FORMAT_LABELS, FORMATS, SCOPE_LABELS, SCOPES } from "~/modules/events/vocabulary";
+
+const WHEN_OPTIONS = [
+  { value: "proximos", label: "Próximos e em andamento" },
+  { value: "passados", label: "Já realizados" },
+  { value: "todos", label: "Todos" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Agenda de eventos — Apoia SUAS" }];
 
@@ -46,58 +53,11 @@ export default function Catalog() {
             <label htmlFor="f-q">Buscar no título</label>
             <input id="f-q" name="q" type="search" defaultValue={filters.q ?? ""} />
           </div>
-          <div className="field">
-            <label htmlFor="f-tipo">Tipo</label>
-            <select id="f-tipo" name="tipo" defaultValue={filters.tipo ? filterValue(filters.tipo) : ""}>
-              <option value="">Todos</option>
-              {EVENT_TYPES.map((t) => (
-                <option key={t} value={filterValue(t)}>
-                  {EVENT_TYPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-formato">Formato</label>
-            <select id="f-formato" name="formato" defaultValue={filters.formato ? filterValue(filters.formato) : ""}>
-              <option value="">Todos</option>
-              {FORMATS.map((t) => (
-                <option key={t} value={filterValue(t)}>
-                  {FORMAT_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-abrangencia">Abrangência</label>
-            <select id="f-abrangencia" name="abrangencia" defaultValue={filters.abrangencia ? filterValue(filters.abrangencia) : ""}>
-              <option value="">Todas</option>
-              {SCOPES.map((t) => (
-                <option key={t} value={filterValue(t)}>
-                  {SCOPE_LABELS[t]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-uf">Estado</label>
-            <select id="f-uf" name="uf" defaultValue={filters.uf ?? ""}>
-              <option value="">Todos</option>
-              {ufs.map((u) => (
-                <option key={u.value} value={u.value}>
-                  {u.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="f-quando">Período</label>
-            <select id="f-quando" name="quando" defaultValue={filters.quando}>
-              <option value="proximos">Próximos e em andamento</option>
-              <option value="passados">Já realizados</option>
-              <option value="todos">Todos</option>
-            </select>
-          </div>
+          <FilterSelect id="f-tipo" name="tipo" label="Tipo" value={filters.tipo && filterValue(filters.tipo)} options={optionsOf(EVENT_TYPES, EVENT_TYPE_LABELS)} all="Todos" />
+          <FilterSelect id="f-formato" name="formato" label="Formato" value={filters.formato && filterValue(filters.formato)} options={optionsOf(FORMATS, FORMAT_LABELS)} all="Todos" />
+          <FilterSelect id="f-abrangencia" name="abrangencia" label="Abrangência" value={filters.abrangencia && filterValue(filters.abrangencia)} options={optionsOf(SCOPES, SCOPE_LABELS)} all="Todas" />
+          <FilterSelect id="f-uf" name="uf" label="Estado" value={filters.uf} options={ufs} all="Todos" />
+          <FilterSelect id="f-quando" name="quando" label="Período" value={filters.quando} options={WHEN_OPTIONS} />
           <div className="button-row" style={{ margin: 0 }}>
             <button type="submit" className="button">
               Filtrar

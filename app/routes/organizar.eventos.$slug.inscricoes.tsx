@@ -1,6 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 
+import { FilterSelect } from "~/components/forms";
 import { Pagination, withPage } from "~/components/pagination";
 import { redirectWithFlash } from "~/lib/flash.server";
 import { readFormData } from "~/lib/forms.server";
@@ -12,6 +13,8 @@ import { parseParticipantFilters, statusSlug } from "~/modules/registration/filt
 import { listParticipants } from "~/modules/registration/participants.server";
 import { removeRegistration } from "~/modules/registration/registration.server";
 import { REGISTRATION_STATUS_LABELS, REGISTRATION_STATUSES } from "~/modules/registration/rules";
+
+const STATUS_OPTIONS = REGISTRATION_STATUSES.map((s) => ({ value: statusSlug(s), label: REGISTRATION_STATUS_LABELS[s] }));
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Inscrições: ${data.event.title} — Apoia SUAS` : "Inscrições" }];
 
@@ -74,39 +77,9 @@ export default function Participants() {
             <label htmlFor="p-q">Nome ou e-mail</label>
             <input id="p-q" name="q" type="search" defaultValue={filters.q ?? ""} />
           </div>
-          <div className="field">
-            <label htmlFor="p-uf">UF</label>
-            <select id="p-uf" name="uf" defaultValue={filters.uf ?? ""}>
-              <option value="">Todas</option>
-              {ufs.map((u) => (
-                <option key={u} value={u}>
-                  {u}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="p-mun">Município</label>
-            <select id="p-mun" name="municipio" defaultValue={filters.municipio ?? ""}>
-              <option value="">Todos</option>
-              {municipios.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="p-sit">Situação</label>
-            <select id="p-sit" name="situacao" defaultValue={filters.status ?? ""}>
-              <option value="">Todas</option>
-              {REGISTRATION_STATUSES.map((s) => (
-                <option key={s} value={statusSlug(s)}>
-                  {REGISTRATION_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect id="p-uf" name="uf" label="UF" value={filters.uf} options={ufs.map((u) => ({ value: u, label: u }))} all="Todas" />
+          <FilterSelect id="p-mun" name="municipio" label="Município" value={filters.municipio} options={municipios.map((m) => ({ value: m.id, label: m.label }))} all="Todos" />
+          <FilterSelect id="p-sit" name="situacao" label="Situação" value={filters.status && statusSlug(filters.status)} options={STATUS_OPTIONS} all="Todas" />
           <div className="button-row" style={{ margin: 0 }}>
             <button type="submit" className="button">
               Filtrar

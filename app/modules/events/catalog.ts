@@ -1,27 +1,15 @@
 // The public catalog's URL filters (pt-BR parameter names and values). Pure.
+import { fromUrlValue, urlValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 
 import { EVENT_TYPES, FORMATS, SCOPES, type EventType, type Format, type Scope } from "./vocabulary";
 
-const slugOf = (v: string) => v.toLowerCase().replace(/_/g, "-");
-const fromSlug = <T extends string>(values: readonly T[], message: string) =>
-  z
-    .string()
-    .transform((v, ctx) => {
-      const found = values.find((x) => slugOf(x) === v.toLowerCase());
-      if (!found) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return found;
-    });
-
 export const CATALOG_PAGE_SIZE = 12;
 
 export const catalogFiltersSchema = z.object({
-  tipo: fromSlug(EVENT_TYPES, "Tipo de evento desconhecido.").optional(),
-  formato: fromSlug(FORMATS, "Formato desconhecido.").optional(),
-  abrangencia: fromSlug(SCOPES, "Abrangência desconhecida.").optional(),
+  tipo: fromUrlValue(EVENT_TYPES, "Tipo de evento desconhecido.").optional(),
+  formato: fromUrlValue(FORMATS, "Formato desconhecido.").optional(),
+  abrangencia: fromUrlValue(SCOPES, "Abrangência desconhecida.").optional(),
   uf: z
     .string()
     .regex(/^[A-Za-z]{2}$/, "UF inválida: use a sigla, como BA.")
@@ -56,4 +44,4 @@ export function parseCatalogParams(params: URLSearchParams):
   return { ok: true, filters: parsed.data as CatalogFilters };
 }
 
-export { slugOf as filterValue };
+export { urlValue as filterValue };

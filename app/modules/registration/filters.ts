@@ -1,14 +1,8 @@
 // URL filters of the organizer's participant list and CSV export. Pure.
+import { fromUrlValue, urlValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 
 import { REGISTRATION_STATUSES } from "./rules";
-
-const STATUS_SLUGS: Record<string, (typeof REGISTRATION_STATUSES)[number]> = {
-  confirmada: "CONFIRMADA",
-  espera: "ESPERA",
-  cancelada: "CANCELADA",
-  removida: "REMOVIDA",
-};
 
 export const participantFiltersSchema = z.object({
   uf: z
@@ -17,17 +11,7 @@ export const participantFiltersSchema = z.object({
     .transform((v) => v.toUpperCase())
     .optional(),
   municipio: z.string().regex(/^\d{7}$/, "Código IBGE de município inválido (7 dígitos).").optional(),
-  situacao: z
-    .string()
-    .transform((v, ctx) => {
-      const s = STATUS_SLUGS[v.toLowerCase()];
-      if (!s) {
-        ctx.addIssue({ code: "custom", message: "Situação desconhecida." });
-        return z.NEVER;
-      }
-      return s;
-    })
-    .optional(),
+  situacao: fromUrlValue(REGISTRATION_STATUSES, "Situação desconhecida.").optional(),
   q: z.string().trim().max(100, "Busca longa demais.").optional(),
   pagina: z.coerce.number({ message: "Página inválida." }).int().min(1, "Página inválida.").max(100_000).default(1),
 });
@@ -40,4 +24,4 @@ export function parseParticipantFilters(params: URLSearchParams) {
   return { ok: true as const, filters: { uf, municipio, status: situacao, q }, page: pagina };
 }
 
-export const statusSlug = (status: string) => status.toLowerCase();
+export const statusSlug = urlValue;
