@@ -11,6 +11,7 @@ import { eventFormSchema, type EventFormInput } from "~/modules/events/event-for
 import { cancelEvent, createEvent, publishEvent } from "~/modules/events/events.server";
 import { issueNextBatch, requestIssuing } from "~/modules/certificates/certificates.server";
 import { inviteEntes } from "~/modules/invitations/invitations.server";
+import { rebuildAllFacts } from "~/modules/metrics/facts.server";
 import { register } from "~/modules/registration/registration.server";
 
 export const DEMO_PASSWORD = "apoiasuas";
@@ -291,6 +292,7 @@ export async function seedDemo() {
     registrations++;
   }
   registrations += await demoPresenceAndCertificates(federal, joana);
+  await rebuildAllFacts(); // the dashboards' roll-up, right away (the job would catch up within a minute)
   return { users: PEOPLE.length + extra.length, events: specs.length, registrations };
 }
 

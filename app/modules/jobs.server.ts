@@ -1,10 +1,12 @@
 // Background jobs of a server process: the outbox delivery loop, with reminders scheduled before
 // each round (at most once a minute), rooms prepared and reconciled, certificates issued in small
-// batches (runs opened when events end), and old login and verification attempts pruned daily.
+// batches (runs opened when events end), the participation roll-up brought up to date, and old
+// login and verification attempts pruned daily.
 import { db } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { pruneLoginAttempts } from "~/modules/auth/auth.server";
 import { issueNextBatch, pruneVerificationAttempts, startRunsForEndedEvents } from "~/modules/certificates/certificates.server";
+import { refreshDirtyFacts } from "~/modules/metrics/facts.server";
 import { scheduleReminders } from "~/modules/email/notifications.server";
 import { onEveryTick, startOutboxWorker, type Worker } from "~/modules/email/worker.server";
 import { reconcileRooms } from "~/modules/attendance/presence.server";
@@ -14,6 +16,10 @@ let lastReminders = 0;
 let lastPrune = 0;
 let lastRooms = 0;
 let lastEndedEvents = 0;
+let lastFacts = 0;
+
+/** How often the participation roll-up catches up with the events that changed. */
+export const FACTS_INTERVAL_MS = 30_000;
 
 /** Per tick, certificate batches run for at most this long; between batches the server answers requests. */
 export const CERTIFICATES_BUDGET_MS = 1_500;
@@ -44,6 +50,14 @@ onEveryTick(async (now) => {
     while (Date.now() < deadline && (await issueNextBatch(new Date()))) await new Promise((resolve) => setImmediate(resolve));
   } catch (error) {
     console.error("certificados: erro na emissão", error);
+  }
+  if (now.getTime() - lastFacts >= FACTS_INTERVAL_MS) {
+    lastFacts = now.getTime();
+    try {
+      await refreshDirtyFacts(now);
+    } catch (error) {
+      console.error("indicadores: erro ao atualizar o consolidado de participação", error);
+    }
   }
   if (now.getTime() - lastPrune >= 24 * 60 * 60_000) {
     lastPrune = now.getTime();
