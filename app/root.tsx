@@ -124,9 +124,14 @@ function Header() {
               </>
             ) : null}
             {user?.isOrganizer ? (
-              <li>
-                <NavLink to="/organizar">Organizar</NavLink>
-              </li>
+              <>
+                <li>
+                  <NavLink to="/organizar">Organizar</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/painel">Painel</NavLink>
+                </li>
+              </>
             ) : null}
             {user?.isAdmin ? (
               <li>

@@ -5,19 +5,39 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { route } from "~/lib/http.server";
 import { requireActor } from "~/modules/auth/session.server";
 import { myCertificates } from "~/modules/certificates/certificates.server";
+import { myParticipation } from "~/modules/metrics/metrics.server";
 
 export const meta: MetaFunction = () => [{ title: "Meus certificados — Apoia SUAS" }];
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
-  return json({ certificates: await myCertificates(actor) }, { headers: { "Cache-Control": "private, no-store" } });
+  const [certificates, participation] = await Promise.all([myCertificates(actor), myParticipation(actor)]);
+  return json({ certificates, participation }, { headers: { "Cache-Control": "private, no-store" } });
 });
 
 export default function MyCertificates() {
-  const { certificates } = useLoaderData<typeof loader>();
+  const { certificates, participation } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Meus certificados</h1>
+      <dl className="metric-cards">
+        <div className="metric-card">
+          <dt>Horas certificadas</dt>
+          <dd>{participation.certifiedHours.toLocaleString("pt-BR")}</dd>
+        </div>
+        <div className="metric-card">
+          <dt>Certificados válidos</dt>
+          <dd>{participation.certificates.toLocaleString("pt-BR")}</dd>
+        </div>
+        <div className="metric-card">
+          <dt>Eventos com presença</dt>
+          <dd>{participation.eventsAttended.toLocaleString("pt-BR")}</dd>
+        </div>
+        <div className="metric-card">
+          <dt>Inscrições confirmadas</dt>
+          <dd>{participation.registrations.toLocaleString("pt-BR")}</dd>
+        </div>
+      </dl>
       <p>
         Certificados dos eventos em que você atingiu a presença mínima. Qualquer pessoa pode conferir um certificado pelo código, em{" "}
         <Link to="/certificados/validar">Validar certificado</Link>.

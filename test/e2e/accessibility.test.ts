@@ -66,6 +66,8 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["the expired reset link page", "/redefinir-senha/link-que-nao-vale"],
     ["the certificate verification form", "/certificados/validar"],
     ["the verification page of an unknown code", "/certificados/validar/AAAA-BBBB-CCCC"],
+    ["a municipality's public participation page", "/entes/2927408"],
+    ["a state's public participation page", "/entes/29"],
   ])("%s has no WCAG violations for an anonymous visitor", async (_name, path) => {
     const { p, close } = await page();
     await p.goto(path);
@@ -106,6 +108,9 @@ describe("accessibility of the main pages (axe-core, WCAG 2.1 AA)", () => {
     ["my registration page (presence and certificate)", "/minhas-inscricoes/SLUG", "technician"],
     ["Meus certificados", "/meus-certificados", "technician"],
     ["the organizers' certificates page", "/organizar/eventos/SLUG/certificados", "federal"],
+    ["the national participation dashboard", "/painel", "federal"],
+    ["a state's participation dashboard", "/painel/uf/BA", "bahia"],
+    ["the priority list", "/painel/prioridades?uf=BA", "bahia"],
   ] as const)("%s has no WCAG violations", async (_name, path, who) => {
     const { p, close } = await page(people[who]);
     await p.goto(path.replace("SLUG", slug).replace("SESSION", sessionId));

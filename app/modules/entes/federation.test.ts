@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { enteDisplayName, isBrazilTimeZone, porteForPopulation, searchKey, TIME_ZONES, timeZoneLabel } from "./federation";
+import { enteDisplayName, isBrazilTimeZone, porteForPopulation, searchKey, TIME_ZONES, timeZoneLabel, ufWith } from "./federation";
 
 describe("porteForPopulation", () => {
   it.each([
@@ -92,5 +92,19 @@ describe("enteDisplayName", () => {
 
   it("shows a municipality without a known UF by its name only", () => {
     expect(enteDisplayName({ kind: "MUNICIPIO", name: "Salvador", uf: null })).toBe("Salvador");
+  });
+});
+
+describe("ufWith", () => {
+  it.each([
+    ["de", "BA", "Bahia", "da Bahia"],
+    ["de", "PA", "Pará", "do Pará"],
+    ["de", "PE", "Pernambuco", "de Pernambuco"],
+    ["de", "DF", "Distrito Federal", "do Distrito Federal"],
+    ["em", "PB", "Paraíba", "na Paraíba"],
+    ["em", "RJ", "Rio de Janeiro", "no Rio de Janeiro"],
+    ["em", "SP", "São Paulo", "em São Paulo"],
+  ] as const)("writes %s + %s as Portuguese does", (preposition, uf, name, expected) => {
+    expect(ufWith(preposition, uf, name)).toBe(expected);
   });
 });

@@ -29,6 +29,22 @@ export const PORTE_SHORT_LABELS: Record<Porte, string> = {
   METROPOLE: "Metrópole",
 };
 
+/** The article each state's name takes in Portuguese: "da Bahia", "do Pará", "de Pernambuco". */
+const UF_ARTICLES: Record<string, "o" | "a" | ""> = {
+  AC: "o", AL: "", AP: "o", AM: "o", BA: "a", CE: "o", DF: "o", ES: "o", GO: "", MA: "o", MT: "o", MS: "o", MG: "",
+  PA: "o", PB: "a", PR: "o", PE: "", PI: "o", RJ: "o", RN: "o", RS: "o", RO: "", RR: "", SC: "", SP: "", SE: "", TO: "o",
+};
+
+/**
+ * A state's name after "de" or "em", contracted as Portuguese asks: ufWith("de", "BA", "Bahia") is
+ * "da Bahia", ufWith("em", "SP", "São Paulo") is "em São Paulo", ufWith("em", "PA", "Pará") "no Pará".
+ */
+export function ufWith(preposition: "de" | "em", uf: string, name: string): string {
+  const article = UF_ARTICLES[uf.toUpperCase()] ?? "";
+  if (!article) return `${preposition} ${name}`;
+  return `${preposition === "de" ? "d" : "n"}${article} ${name}`;
+}
+
 export function porteForPopulation(population: number | null | undefined): Porte | null {
   if (population == null || !Number.isFinite(population) || population < 0) return null;
   if (population <= 20_000) return "PP1";

@@ -369,3 +369,16 @@ export async function invitationPrefill(token: string) {
 }
 
 export { invitationToken };
+
+/** The events this person can still invite entes to: published, of the entes she organizes for, registration still open. */
+export async function invitableEvents(actor: Actor, now = new Date()) {
+  const ids = actor.organizerOf.map((e) => e.id);
+  if (!ids.length) return [];
+  const events = await db.event.findMany({
+    where: { organizerEnteId: { in: ids }, status: "PUBLICADO", registrationClosesAt: { gt: now } },
+    select: { slug: true, title: true, startsAt: true, timeZone: true, invitationQuota: true },
+    orderBy: { startsAt: "asc" },
+    take: 100,
+  });
+  return events;
+}
