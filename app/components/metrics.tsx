@@ -74,14 +74,21 @@ export function Headline({ figures, eventsLabel = "Eventos oferecidos" }: { figu
     ]);
   }
   return (
-    <dl className="metric-cards">
-      {items.map(([k, v]) => (
-        <div key={k} className="metric-card">
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      {figures.events === 0 && figures.registrations === 0 ? (
+        <p className="notice" role="status">
+          Nada encontrado com estes filtros no período. Amplie o período ou retire algum filtro.
+        </p>
+      ) : null}
+      <dl className="metric-cards">
+        {items.map(([k, v]) => (
+          <div key={k} className="metric-card">
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 

@@ -4,7 +4,7 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { chartsStylesheet } from "~/components/charts";
-import { Headline, int, MetricsFilterForm, MonthlySection } from "~/components/metrics";
+import { ExportLinks, Headline, int, MetricsFilterForm, MonthlySection } from "~/components/metrics";
 import { route } from "~/lib/http.server";
 import { formatShortDate } from "~/lib/time";
 import { getActor } from "~/modules/auth/session.server";
@@ -43,6 +43,7 @@ export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFu
 export default function EntePage() {
   const d = useLoaderData<typeof loader>();
   const isUf = d.ente.kind === "UF";
+  const exportSearch = `${d.search}&ente=${d.ente.id}`;
   const ofEnte = isUf ? ufWith("de", d.ente.uf ?? "", d.ente.name) : `de ${d.ente.name}`;
   return (
     <>
@@ -69,6 +70,8 @@ export default function EntePage() {
       <MonthlySection series={d.series} />
       <section aria-labelledby="historico">
         <h2 id="historico">Histórico de participação</h2>
+        {d.history.length ? <ExportLinks table="historico" search={exportSearch} what="o histórico" /> : null}
+        {d.cut.history ? <p className="small">Aqui estão os {int(d.history.length)} eventos mais recentes; a planilha traz todos.</p> : null}
         {d.history.length ? (
           <div className="table-wrap">
             <table>
@@ -112,8 +115,10 @@ export default function EntePage() {
       </section>
       {d.people ? (
         <section aria-labelledby="pessoas">
-          <h2 id="pessoas">Pessoas ({int(d.people.length)})</h2>
+          <h2 id="pessoas">Pessoas ({d.cut.people ? `mais de ${int(d.people.length)}` : int(d.people.length)})</h2>
           <p className="small muted">Visível só para as equipes que acompanham {isUf ? d.ente.name : d.ente.uf}.</p>
+          {d.people.length ? <ExportLinks table="pessoas" search={exportSearch} what="a lista de pessoas" /> : null}
+          {d.cut.people ? <p className="small">Aqui estão as {int(d.people.length)} primeiras em ordem alfabética; a planilha traz todas.</p> : null}
           <div className="table-wrap">
             <table>
               <caption className="visually-hidden">Pessoas {ofEnte} com inscrição no período</caption>

@@ -102,6 +102,7 @@ export default function StateDashboard() {
           first="Organizador"
           rows={d.organizers.map((o) => ({ ...o, key: o.kind, name: o.kind === "UF" ? `${d.uf.name} (eventos do estado; ${int(o.offered)} oferecidos)` : `União (eventos federais; ${int(o.offered)} oferecidos)` }))}
         />
+        <ExportLinks table="organizadores" search={search} what="a tabela por organizador" />
       </section>
 
       <PorteAndTypes porte={d.porte} types={d.types} where={ofUf} search={search} />

@@ -136,8 +136,38 @@ describe("exports", () => {
     expect((await callRoute(exportLoader, "/painel/exportar?tabela=ufs&arquivo=csv", { cookie: await cookieOf(bahia) })).response.status).toBe(403);
   });
 
+  it("gives Bahia the state against federal events", async () => {
+    const { response } = await callRoute(exportLoader, "/painel/exportar?tabela=organizadores&arquivo=csv&uf=BA", { cookie: await cookieOf(bahia) });
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).split("\r\n");
+    expect(lines).toContain("Organizador;Eventos oferecidos;Eventos;Inscrições confirmadas;Presentes;Taxa de presença (%);Horas certificadas;Pessoas alcançadas");
+    expect(lines.find((l) => l.startsWith("União (eventos federais);"))).toMatch(/^União \(eventos federais\);\d+;1;1;1;100;/);
+  });
+
+  it("gives anyone a municipality's history, and the names behind it only to the teams that follow it", async () => {
+    const history = await callRoute(exportLoader, "/painel/exportar?tabela=historico&arquivo=csv&ente=2927408");
+    expect(history.response.status).toBe(200);
+    const text = await history.response.text();
+    expect(text).toContain("Apoia SUAS — participação: Salvador (BA)");
+    expect(text).toContain("Evento;Tipo;Data (no fuso do evento);Organizador;Inscrições confirmadas;Presentes;Horas certificadas");
+    expect(text).not.toContain("Técnica de Salvador");
+    expect((await callRoute(exportLoader, "/painel/exportar?tabela=historico&arquivo=csv&ente=9999999")).response.status).toBe(404);
+
+    const anonymous = await callRoute(exportLoader, "/painel/exportar?tabela=pessoas&arquivo=csv&ente=2927408");
+    expect(anonymous.response.status).toBe(302);
+    expect((await callRoute(exportLoader, "/painel/exportar?tabela=pessoas&arquivo=csv&ente=2927408", { cookie: await cookieOf(participant) })).response.status).toBe(403);
+    const named = await callRoute(exportLoader, "/painel/exportar?tabela=pessoas&arquivo=xlsx&ente=2927408", { cookie: await cookieOf(bahia) });
+    expect(named.response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await named.response.arrayBuffer()) as unknown as ArrayBuffer);
+    const rows = book.worksheets[0]!.getRows(1, book.worksheets[0]!.rowCount)!.map((r) => r.getCell(1).value);
+    expect(rows).toContain("Técnica de Salvador");
+  });
+
   it.each([
-    ["tabela=pessoas&arquivo=csv", "Tabela desconhecida."],
+    ["tabela=colunas&arquivo=csv", "Tabela desconhecida."],
+    ["tabela=pessoas&arquivo=csv", "Informe o ente (ente=código IBGE) desta tabela."],
+    ["tabela=historico&arquivo=csv&ente=123", "Código IBGE inválido: são 2 dígitos para uma UF ou 7 para um município."],
     ["tabela=ufs&arquivo=pdf", "Tipo de arquivo desconhecido: use csv ou xlsx."],
     ["tabela=ufs&arquivo=csv&de=2026-06&ate=2025-01", "O período está invertido: o início vem depois do fim."],
     ["tabela=municipios&arquivo=csv&uf=ZZZ", "UF inválida: use a sigla, como BA."],

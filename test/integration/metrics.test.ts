@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import type { Actor } from "~/modules/auth/actor";
 import { defaultFilters, type MetricsFilters } from "~/modules/metrics/filters";
+import { enteExport } from "~/modules/metrics/exports.server";
 import { computeEventFacts, rebuildAllFacts, refreshDirtyFacts } from "~/modules/metrics/facts.server";
 import { entePage, myParticipation, nationalDashboard, priorityList, stateDashboard } from "~/modules/metrics/metrics.server";
 import { cancelMyRegistration, register } from "~/modules/registration/registration.server";
@@ -249,5 +250,14 @@ describe("participation metrics on a hand-computed fixture", () => {
     expect(facts).toHaveLength(1200);
     expect(facts.filter((f) => f.present)).toHaveLength(1000);
     expect(facts.filter((f) => f.present).every((f) => f.presentMinutes === 180)).toBe(true);
+
+    // Salvador's page shows the first 500 names and says so; its export has everyone.
+    const page = await entePage(s.federal, SALVADOR, defaultFilters());
+    expect(page.people).toHaveLength(500);
+    expect(page.cut.people).toBe(true);
+    const exported = await enteExport(s.federal, "pessoas", SALVADOR, defaultFilters());
+    const rows = [...(exported.rows as Iterable<unknown[]>)];
+    expect(rows.length).toBeGreaterThanOrEqual(1200);
+    expect(rows).toHaveLength((await entePage(s.federal, SALVADOR, defaultFilters(), { full: true })).people!.length);
   });
 });

@@ -1,16 +1,17 @@
 // Every dashboard table as a download (CSV or XLSX) with the filters applied, written above the
 // table. Permissions are those of the dashboard the table comes from.
 import type { Column, ExportCell, TableExport } from "~/lib/export.server";
-import { notFound } from "~/lib/http.server";
+import { forbidden, notFound } from "~/lib/http.server";
+import { toLocalParts } from "~/lib/time";
 import type { Actor } from "~/modules/auth/actor";
 import { PORTE_SHORT_LABELS, ufWith, type Porte } from "~/modules/entes/federation";
 import { EVENT_TYPE_LABELS, FORMAT_LABELS, label, SCOPE_LABELS } from "~/modules/events/vocabulary";
 
 import { monthOf, periodLabel, type MetricsFilters } from "./filters";
 import type { PriorityOptions } from "./filters";
-import { nationalDashboard, priorityList, stateDashboard, type Coverage, type Measures } from "./metrics.server";
+import { entePage, nationalDashboard, priorityList, stateDashboard, type Coverage, type Measures } from "./metrics.server";
 
-export const EXPORT_TABLES = ["ufs", "regioes", "portes", "tipos", "meses", "municipios", "prioridades"] as const;
+export const EXPORT_TABLES = ["ufs", "regioes", "portes", "tipos", "meses", "municipios", "organizadores", "prioridades", "historico", "pessoas"] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];
 
 const pct = (share: number | null) => (share == null ? null : Math.round(share * 1000) / 10);
@@ -92,6 +93,14 @@ export async function metricsExport(
           columns: [{ header: "Código IBGE" }, { header: "Município" }, { header: "Porte" }, { header: "População (Censo 2022)", numeric: true }, ...MEASURE_COLUMNS],
           rows: d.municipios.map((m) => [m.id, m.name, m.porte ? PORTE_SHORT_LABELS[m.porte] : "", m.population, ...measureCells(m)]),
         };
+      case "organizadores":
+        return {
+          filename: `${base}-${d.uf.uf}`,
+          sheet: "Organizadores",
+          notes,
+          columns: [{ header: "Organizador" }, { header: "Eventos oferecidos", numeric: true }, ...MEASURE_COLUMNS],
+          rows: d.organizers.map((o) => [o.kind === "UF" ? `${d.uf.name} (eventos do estado)` : "União (eventos federais)", o.offered, ...measureCells(o)]),
+        };
       case "portes":
         return porteTable(`${base}-${d.uf.uf}`, notes, d.porte);
       case "tipos":
@@ -159,5 +168,41 @@ function monthTable(filename: string, notes: string[], s: { months: string[]; re
     notes,
     columns: [{ header: "Mês" }, { header: "Inscrições confirmadas", numeric: true }, { header: "Presentes", numeric: true }, { header: "Horas certificadas", numeric: true }],
     rows: s.months.map((m, i) => [m, s.registrations[i], s.present[i], s.hours[i]]),
+  };
+}
+
+/**
+ * The tables of an ente's page: its history (public, like the page) and the people behind it (only
+ * for the teams that may see their names). Every row, not only those the page shows.
+ */
+export async function enteExport(actor: Actor | null, table: ExportTable, code: string, f: MetricsFilters): Promise<TableExport> {
+  if (table !== "historico" && table !== "pessoas") throw notFound("Esta tabela não existe na página do ente.");
+  const d = await entePage(actor, code, f, { full: true });
+  const notes = filterNotes(f, d.ente.kind === "UF" ? d.ente.name : `${d.ente.name} (${d.ente.uf})`);
+  const filename = `participacao-${table}-${d.ente.id}-${f.from}-a-${f.to}`;
+  if (table === "historico") {
+    return {
+      filename,
+      sheet: "Histórico",
+      notes,
+      columns: [
+        { header: "Evento" },
+        { header: "Tipo" },
+        { header: "Data (no fuso do evento)" },
+        { header: "Organizador" },
+        { header: "Inscrições confirmadas", numeric: true },
+        { header: "Presentes", numeric: true },
+        { header: "Horas certificadas", numeric: true },
+      ],
+      rows: d.history.map((h) => [h.title, label(EVENT_TYPE_LABELS, h.type), h.startsAt ? toLocalParts(h.startsAt, h.timeZone).date : "", h.organizer?.name ?? "", h.registrations, h.present, h.hours]),
+    };
+  }
+  if (!d.people) throw forbidden(`Os nomes de quem participou são só das equipes que acompanham ${d.ente.kind === "UF" ? d.ente.name : d.ente.uf}.`);
+  return {
+    filename,
+    sheet: "Pessoas",
+    notes,
+    columns: [{ header: "Nome" }, { header: "Inscrições confirmadas", numeric: true }, { header: "Presenças", numeric: true }, { header: "Horas certificadas", numeric: true }],
+    rows: d.people.map((p) => [p.name, p.registrations, p.present, p.hours]),
   };
 }

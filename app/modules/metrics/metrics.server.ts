@@ -331,37 +331,51 @@ function countBy<T>(items: T[], key: (t: T) => string): Map<string, number> {
 // ---------------------------------------------------------------------------------------------
 // An ente's page: public aggregates and history; the names only for those who may see them.
 
-export async function entePage(actor: Actor | null, code: string, f: MetricsFilters) {
+/** Rows an ente page shows; an export (`full`) has them all. */
+const ENTE_PAGE_LIMITS = { history: 200, people: 500 };
+
+export async function entePage(actor: Actor | null, code: string, f: MetricsFilters, opts: { full?: boolean } = {}) {
+  // One row more than shown tells whether the page is cut short.
+  const limit = (n: number) => (opts.full ? "" : `LIMIT ${n + 1}`);
   if (!/^(\d{2}|\d{7})$/.test(code)) throw badRequest("Código IBGE inválido: são 2 dígitos para uma UF ou 7 para um município.");
   const ente = await db.ente.findUnique({ where: { id: code }, select: { id: true, kind: true, name: true, uf: true, region: true, porte: true, population: true, capital: true } });
   if (!ente || ente.kind === "UNIAO") throw notFound("Não há UF nem município com este código IBGE.");
   const fed = await loadFederation();
   const isUf = ente.kind === "UF";
   const where = isUf ? factsWhere(f, { ufId: ente.id }) : factsWhere(f, { enteId: ente.id });
-  const [totals, series, history] = await Promise.all([
+  const [totals, series, historyRows] = await Promise.all([
     total(where),
     monthly(where, f),
     db.$queryRawUnsafe<Row[]>(
       `SELECT "eventId", COUNT(*) AS registrations, SUM("present") AS present, SUM("certifiedMinutes") AS certified FROM "ParticipationFact" WHERE ${where.sql}
-       GROUP BY "eventId" ORDER BY MAX("eventStartsAt") DESC LIMIT 200`,
+       GROUP BY "eventId" ORDER BY MAX("eventStartsAt") DESC ${limit(ENTE_PAGE_LIMITS.history)}`,
       ...where.params,
     ),
   ]);
-  const events = await db.event.findMany({
-    where: { id: { in: history.map((h) => String(h.eventId)) } },
-    select: { id: true, slug: true, title: true, type: true, startsAt: true, timeZone: true, organizerEnte: { select: { name: true, kind: true, uf: true } } },
-  });
+  const history = opts.full ? historyRows : historyRows.slice(0, ENTE_PAGE_LIMITS.history);
+  const ids = history.map((h) => String(h.eventId));
+  const events = [];
+  // In rounds: SQLite binds at most 999 values per statement, and an export has every event.
+  for (let i = 0; i < ids.length; i += 900) {
+    events.push(
+      ...(await db.event.findMany({
+        where: { id: { in: ids.slice(i, i + 900) } },
+        select: { id: true, slug: true, title: true, type: true, startsAt: true, timeZone: true, organizerEnte: { select: { name: true, kind: true, uf: true } } },
+      })),
+    );
+  }
   const eventById = new Map(events.map((e) => [e.id, e]));
   const mayName = canOnMetrics(actor, "see_ente_names", { uf: ente.uf });
   const named = isUf ? factsWhere(f, { ufId: ente.id }, "f") : factsWhere(f, { enteId: ente.id }, "f");
-  const people = mayName
+  const peopleRows = mayName
     ? await db.$queryRawUnsafe<Row[]>(
         `SELECT f."userId" AS userId, u."name" AS name, COUNT(*) AS registrations, SUM(f."present") AS present, SUM(f."certifiedMinutes") AS certified
          FROM "ParticipationFact" f JOIN "User" u ON u."id" = f."userId" WHERE ${named.sql}
-         GROUP BY f."userId" ORDER BY u."name" LIMIT 500`,
+         GROUP BY f."userId" ORDER BY u."name" ${limit(ENTE_PAGE_LIMITS.people)}`,
         ...named.params,
       )
     : null;
+  const people = peopleRows && !opts.full ? peopleRows.slice(0, ENTE_PAGE_LIMITS.people) : peopleRows;
   const municipios = isUf ? fed.municipios.filter((m) => m.ufId === ente.id).length : 1;
   return {
     ente: { ...ente, kind: ente.kind as "UF" | "MUNICIPIO" },
@@ -383,6 +397,8 @@ export async function entePage(actor: Actor | null, code: string, f: MetricsFilt
       };
     }),
     people: people?.map((p) => ({ userId: String(p.userId), name: String(p.name), registrations: num(p.registrations), present: num(p.present), hours: Math.round(num(p.certified) / 6) / 10 })) ?? null,
+    /** the page shows only the first rows of these; the export has them all */
+    cut: { history: historyRows.length > history.length, people: !!peopleRows && !!people && peopleRows.length > people.length },
   };
 }
 
