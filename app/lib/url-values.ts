@@ -14,3 +14,10 @@ export const fromUrlValue = <T extends string>(values: readonly T[], message: st
     }
     return found;
   });
+
+/** A UF abbreviation in a URL ("ba", "BA"), read back in upper case. */
+export const ufAbbrValue = (message = "UF inválida: use a sigla, como BA.") =>
+  z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, message)
+    .transform((v) => v.toUpperCase());

@@ -2,6 +2,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 
 import { route } from "~/lib/http.server";
+import { ufAbbrValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 import { searchEntes } from "~/modules/entes/entes.server";
 import { ENTE_KINDS } from "~/modules/entes/federation";
@@ -13,11 +14,7 @@ const querySchema = z.object({
     .optional()
     .transform((v) => (v ? v.split(",") : undefined))
     .pipe(z.array(z.enum(ENTE_KINDS)).optional()),
-  uf: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/)
-    .transform((v) => v.toUpperCase())
-    .optional(),
+  uf: ufAbbrValue().optional(),
 });
 
 export const loader = /* @__PURE__ */ route(async ({ request }: LoaderFunctionArgs) => {

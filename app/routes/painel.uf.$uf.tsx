@@ -7,52 +7,25 @@ import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { chartsStylesheet } from "~/components/charts";
 import { ExportLinks, Headline, int, MeasuresTable, MetricsFilterForm, MonthlySection, MunicipalMap, PorteAndTypes } from "~/components/metrics";
 import { route } from "~/lib/http.server";
-import { z } from "~/lib/zod";
 import { isFederalOrganizer } from "~/modules/auth/actor";
 import { requireActor } from "~/modules/auth/session.server";
 import { PORTE_SHORT_LABELS, ufWith } from "~/modules/entes/federation";
-import { defaultFilters, filtersToSearch, parseMetricsFilters, periodLabel } from "~/modules/metrics/filters";
-import { mapScaleTop } from "~/modules/metrics/map-geometry";
+import { defaultFilters, filtersToSearch, MUNICIPIO_SORTS, parseMetricsFilters, parseMunicipioSort, periodLabel, sortMunicipios } from "~/modules/metrics/filters";
 import { stateDashboard } from "~/modules/metrics/metrics.server";
-import { municipalGeometry, MUNICIPAL_MAP_ATTRIBUTION } from "~/modules/metrics/municipal-map.server";
+import { stateMunicipalMap } from "~/modules/metrics/municipal-map.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: chartsStylesheet }];
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Participação: ${data?.uf.name ?? "estado"} — Apoia SUAS` }];
-
-const SORTS = { nome: "Nome", inscricoes: "Inscrições", presentes: "Presentes", horas: "Horas certificadas", populacao: "População" } as const;
-type Sort = keyof typeof SORTS;
 
 export const loader = /* @__PURE__ */ route(async ({ request, params }: LoaderFunctionArgs) => {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const parsed = parseMetricsFilters(url.searchParams);
   const filters = parsed.ok ? parsed.filters : defaultFilters();
-  const sort = z.enum(Object.keys(SORTS) as [Sort, ...Sort[]]).catch("nome").parse(url.searchParams.get("ordem") ?? "nome");
+  const sort = parseMunicipioSort(url.searchParams.get("ordem"));
   const d = await stateDashboard(actor, String(params.uf ?? "").slice(0, 2), filters);
-  const municipios = [...d.municipios].sort((a, b) => {
-    switch (sort) {
-      case "inscricoes":
-        return b.registrations - a.registrations || a.name.localeCompare(b.name, "pt-BR");
-      case "presentes":
-        return b.present - a.present || a.name.localeCompare(b.name, "pt-BR");
-      case "horas":
-        return b.hours - a.hours || a.name.localeCompare(b.name, "pt-BR");
-      case "populacao":
-        return (b.population ?? 0) - (a.population ?? 0);
-      default:
-        return a.name.localeCompare(b.name, "pt-BR");
-    }
-  });
-  const geometry = await municipalGeometry(d.uf.uf, new Map(d.municipios.map((m) => [m.id, m.name])));
-  const drawn = new Set(geometry?.shapes.map((s) => s.id));
-  const map = geometry
-    ? {
-        ...geometry,
-        attribution: MUNICIPAL_MAP_ATTRIBUTION,
-        top: mapScaleTop(d.municipios.map((m) => m.people)),
-        missing: d.municipios.filter((m) => !drawn.has(m.id)).map((m) => m.name),
-      }
-    : null;
+  const municipios = sortMunicipios(d.municipios, sort);
+  const map = await stateMunicipalMap(d.uf.uf, d.municipios);
   return json(
     {
       ...d,
@@ -112,7 +85,7 @@ export default function StateDashboard() {
         <h2 id="municipios">Municípios ({int(d.municipios.length)})</h2>
         <p className="small">
           Ordenar por:{" "}
-          {(Object.entries(SORTS) as [string, string][]).map(([k, v], i) => (
+          {(Object.entries(MUNICIPIO_SORTS) as [string, string][]).map(([k, v], i) => (
             <span key={k}>
               {i ? " · " : ""}
               {d.sort === k ? <strong aria-current="true">{v}</strong> : <Link to={sortHref(k)}>{v}</Link>}

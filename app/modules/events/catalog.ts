@@ -1,5 +1,5 @@
 // The public catalog's URL filters (pt-BR parameter names and values). Pure.
-import { fromUrlValue, urlValue } from "~/lib/url-values";
+import { fromUrlValue, ufAbbrValue, urlValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 
 import { EVENT_TYPES, FORMATS, SCOPES, type EventType, type Format, type Scope } from "./vocabulary";
@@ -10,11 +10,7 @@ export const catalogFiltersSchema = z.object({
   tipo: fromUrlValue(EVENT_TYPES, "Tipo de evento desconhecido.").optional(),
   formato: fromUrlValue(FORMATS, "Formato desconhecido.").optional(),
   abrangencia: fromUrlValue(SCOPES, "Abrangência desconhecida.").optional(),
-  uf: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "UF inválida: use a sigla, como BA.")
-    .transform((v) => v.toUpperCase())
-    .optional(),
+  uf: ufAbbrValue().optional(),
   quando: z.enum(["proximos", "passados", "todos"], { message: "Período inválido." }).default("proximos"),
   q: z.string().trim().max(100, "Busca longa demais.").optional(),
   pagina: z.coerce

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { defaultFilters, filtersToSearch, monthList, monthOf, parseMetricsFilters, parsePriorityOptions, periodLabel, periodRange, priorityOptionsToSearch } from "./filters";
+import { defaultFilters, filtersToSearch, monthList, monthOf, parseMetricsFilters, parseMunicipioSort, parsePriorityOptions, periodLabel, periodRange, priorityOptionsToSearch, sortMunicipios } from "./filters";
 
 const NOW = new Date("2026-11-25T15:00:00Z");
 const parse = (query: string) => parseMetricsFilters(new URLSearchParams(query), NOW);
@@ -82,5 +82,26 @@ describe("priority list options", () => {
     ["ordem=nome", "Ordem desconhecida."],
   ])("refuses %s with a clear message", (query, message) => {
     expect(parseP(query)).toEqual({ ok: false, message });
+  });
+});
+
+describe("a state's municipalities in order", () => {
+  const rows = [
+    { name: "Salvador", registrations: 5, present: 4, hours: 10, population: 2_400_000 },
+    { name: "Abaíra", registrations: 5, present: 1, hours: 0, population: 8_000 },
+    { name: "Feira de Santana", registrations: 2, present: 2, hours: 12, population: 600_000 },
+  ];
+  const names = (sort: string | null) => sortMunicipios(rows, parseMunicipioSort(sort)).map((r) => r.name);
+
+  it("lists by name in Portuguese order unless asked otherwise, or asked for an unknown order", () => {
+    expect(names(null)).toEqual(["Abaíra", "Feira de Santana", "Salvador"]);
+    expect(names("tamanho")).toEqual(["Abaíra", "Feira de Santana", "Salvador"]);
+  });
+
+  it("puts the largest figure first, ties by name", () => {
+    expect(names("inscricoes")).toEqual(["Abaíra", "Salvador", "Feira de Santana"]);
+    expect(names("presentes")).toEqual(["Salvador", "Feira de Santana", "Abaíra"]);
+    expect(names("horas")).toEqual(["Feira de Santana", "Salvador", "Abaíra"]);
+    expect(names("populacao")).toEqual(["Salvador", "Feira de Santana", "Abaíra"]);
   });
 });

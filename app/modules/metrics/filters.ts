@@ -1,6 +1,6 @@
 // The dashboards' filters: a period in months (Brasília time) and the event's type, format, scope
 // and organizer. Parsed from the URL with Portuguese messages for anything wrong. Pure.
-import { fromUrlValue, urlValue } from "~/lib/url-values";
+import { fromUrlValue, ufAbbrValue, urlValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 import { PORTES, REGIONS, type Porte, type Region } from "~/modules/entes/federation";
 import { EVENT_TYPES, FORMATS, SCOPES } from "~/modules/events/vocabulary";
@@ -124,13 +124,8 @@ export type PrioritySort = (typeof PRIORITY_SORTS)[number];
 
 export type PriorityOptions = { uf?: string; region?: Region; porte?: Porte; months: number; minHours?: number; sort: PrioritySort };
 
-const ufAbbr = z
-  .string()
-  .regex(/^[A-Za-z]{2}$/, "UF inválida: use a sigla, como BA.")
-  .transform((s) => s.toUpperCase());
-
 const prioritySchema = z.object({
-  uf: ufAbbr.optional(),
+  uf: ufAbbrValue().optional(),
   meses: z.coerce.number({ message: "Meses: um número." }).int("Meses: um número inteiro.").min(1, "Meses: de 1 a 60.").max(60, "Meses: de 1 a 60.").default(12),
   minHoras: z.coerce.number({ message: "Horas: um número." }).min(0, "Horas: de 0 a 1.000.").max(1000, "Horas: de 0 a 1.000.").optional(),
   regiao: fromUrlValue(REGIONS, "Região desconhecida.").optional(),
@@ -166,4 +161,29 @@ export function priorityOptionsToSearch(o: PriorityOptions): URLSearchParams {
   if (o.porte) p.set("porte", urlValue(o.porte));
   p.set("ordem", o.sort);
   return p;
+}
+
+/** How a state's municipalities can be listed (URL value → label). */
+export const MUNICIPIO_SORTS = { nome: "Nome", inscricoes: "Inscrições", presentes: "Presentes", horas: "Horas certificadas", populacao: "População" } as const;
+export type MunicipioSort = keyof typeof MUNICIPIO_SORTS;
+
+/** The sort asked for in `ordem`, by name when absent or unknown. */
+export function parseMunicipioSort(value: string | null): MunicipioSort {
+  return value && value in MUNICIPIO_SORTS ? (value as MunicipioSort) : "nome";
+}
+
+type SortableMunicipio = { name: string; registrations: number; present: number; hours: number; population: number | null };
+
+/** Municipalities in the order asked for: largest first for figures, ties by name. */
+export function sortMunicipios<T extends SortableMunicipio>(rows: readonly T[], sort: MunicipioSort): T[] {
+  const byName = (a: T, b: T) => a.name.localeCompare(b.name, "pt-BR");
+  const figure: Record<MunicipioSort, ((m: T) => number) | null> = {
+    nome: null,
+    inscricoes: (m) => m.registrations,
+    presentes: (m) => m.present,
+    horas: (m) => m.hours,
+    populacao: (m) => m.population ?? 0,
+  };
+  const f = figure[sort];
+  return [...rows].sort(f ? (a, b) => f(b) - f(a) || byName(a, b) : byName);
 }

@@ -6,7 +6,7 @@ import fs from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 
-import { simplifyPath } from "./map-geometry";
+import { mapScaleTop, simplifyPath } from "./map-geometry";
 
 export type MunicipalShape = { id: string; name: string; path: string };
 export type MunicipalGeometry = { viewBox: string; shapes: MunicipalShape[] };
@@ -51,4 +51,20 @@ async function readGeometry(uf: string): Promise<MunicipalGeometry | null> {
   // The drawing and the list go together by position: refuse a pair that does not match.
   if (!viewBox || !paths.length || paths.length !== codes.length) return null;
   return { viewBox, shapes: paths.map((d, i) => ({ id: codes[i]!, name: "", path: simplifyPath(d) })) };
+}
+
+/**
+ * The state dashboard's map: the UF's outlines, the top of the scale of people present, and the
+ * municipalities without an outline (named under the map). Null when the UF has no drawing.
+ */
+export async function stateMunicipalMap(uf: string, municipios: readonly { id: string; name: string; people: number }[]) {
+  const geometry = await municipalGeometry(uf, new Map(municipios.map((m) => [m.id, m.name])));
+  if (!geometry) return null;
+  const drawn = new Set(geometry.shapes.map((s) => s.id));
+  return {
+    ...geometry,
+    attribution: MUNICIPAL_MAP_ATTRIBUTION,
+    top: mapScaleTop(municipios.map((m) => m.people)),
+    missing: municipios.filter((m) => !drawn.has(m.id)).map((m) => m.name),
+  };
 }

@@ -1,15 +1,11 @@
 // URL filters of the organizer's participant list and CSV export. Pure.
-import { fromUrlValue, urlValue } from "~/lib/url-values";
+import { fromUrlValue, ufAbbrValue, urlValue } from "~/lib/url-values";
 import { z } from "~/lib/zod";
 
 import { REGISTRATION_STATUSES } from "./rules";
 
 export const participantFiltersSchema = z.object({
-  uf: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, "UF inválida.")
-    .transform((v) => v.toUpperCase())
-    .optional(),
+  uf: ufAbbrValue("UF inválida.").optional(),
   municipio: z.string().regex(/^\d{7}$/, "Código IBGE de município inválido (7 dígitos).").optional(),
   situacao: fromUrlValue(REGISTRATION_STATUSES, "Situação desconhecida.").optional(),
   q: z.string().trim().max(100, "Busca longa demais.").optional(),
