@@ -49,7 +49,7 @@ type MapOptions = {
   emptyText?: string;
   /** the last class reads "X ou mais" (values above max are expected) */
   openTop?: boolean;
-  /** counts (whole numbers from 1; max a multiple of 5): classes read "1 a 3", "4 a 7"… */
+  /** counts (whole numbers from 1; max a multiple of 5): classes of max/5 numbers, "1 a 4", "5 a 8"… */
   integers?: boolean;
   /** what the hatched areas mean (default "Sem dados") */
   noDataLabel?: string;
@@ -77,6 +77,15 @@ export type ChoroplethMapProps = MapOptions & {
 };
 
 /** Class 1–5 of a value on a scale from 0 to max (a class includes its lower limit). */
+/**
+ * Class 1–5 of a count from 1, on a scale whose top is a multiple of 5: each class holds max/5
+ * whole numbers (top 20: 1–4, 5–8, 9–12, 13–16, 17 or more).
+ */
+export function countClassOf(value: number, max: number): number {
+  const step = Math.max(1, Math.round(max / 5));
+  return Math.max(1, Math.min(5, Math.floor((Math.round(value) - 1) / step) + 1));
+}
+
 export function mapClassOf(value: number, max: number): number {
   if (!(max > 0)) return value > 0 ? 5 : 1;
   const ratio = Math.max(0, Math.min(1, value / max));
@@ -89,9 +98,10 @@ function classLabel(i: number, max: number, fmt: (n: number) => string, openTop:
   const low = (max * i) / 5;
   const high = (max * (i + 1)) / 5;
   if (integers) {
-    const from = Math.max(1, Math.ceil(low));
+    const step = Math.max(1, Math.round(max / 5));
+    const from = i * step + 1;
+    const to = (i + 1) * step;
     if (last && openTop) return `${fmt(from)} ou mais`;
-    const to = last ? Math.floor(high) : Math.ceil(high) - 1;
     return to <= from ? fmt(from) : `${fmt(from)} a ${fmt(to)}`;
   }
   return last && openTop ? `${fmt(low)} ou mais` : `${fmt(low)} a ${fmt(high)}`;
@@ -146,7 +156,7 @@ export function ChoroplethMap({
     return {
       ...shape,
       value: hasValue ? value : null,
-      cls: hasValue ? mapClassOf(value, max) : null,
+      cls: hasValue ? (integers ? countClassOf(value, max) : mapClassOf(value, max)) : null,
       text: hasValue ? v!.label || formatNumber(value) : v?.label || noDataLabel.toLowerCase(),
       href: v?.href,
     };

@@ -6,6 +6,7 @@ import {
   BRAZIL_UFS,
   BrazilMap,
   ChoroplethMap,
+  countClassOf,
   chartsStylesheet,
   DataTable,
   formatMonthLong,
@@ -337,11 +338,11 @@ describe("ChoroplethMap with outlines of the caller", () => {
     expect(html).toMatch(/<path d="M20 0 30 0 30 10Z" class="chart-map-area chart-map-sem-dados"/);
     expect(html).toContain("<title>Abaíra: ninguém presente</title>");
     expect(html.match(/<li>.*?<\/li>/g)!.map((li) => li.replace(/<svg.*?<\/svg>/, "").replace(/<\/?li>/g, ""))).toEqual([
-      "1 a 3",
-      "4 a 7",
-      "8 a 11",
-      "12 a 15",
-      "16 ou mais",
+      "1 a 4",
+      "5 a 8",
+      "9 a 12",
+      "13 a 16",
+      "17 ou mais",
       "Ninguém presente",
     ]);
     expect(html).toContain("Ninguém presente</li>");
@@ -349,6 +350,37 @@ describe("ChoroplethMap with outlines of the caller", () => {
       "Pessoas presentes por município, em 5 faixas de cor. 2 de 3 municípios com dados (1: ninguém presente); maior: Salvador (90 presente(s)); menor: Feira de Santana (3 presente(s)).",
     );
     expect(html).toContain("Malha municipal: IBGE");
+    expect(countClassOf(1, 5)).toBe(1);
+    expect(countClassOf(4, 5)).toBe(4);
+    expect(countClassOf(90, 5)).toBe(5);
+    expect(countClassOf(4, 20)).toBe(1);
+    expect(countClassOf(5, 20)).toBe(2);
     expect(html).not.toContain("<table");
+  });
+});
+
+describe("count classes on a small scale", () => {
+  it("gives each of 1, 2, 3 and 4 its own class and 5 or more the darkest, with no empty or repeated class", () => {
+    const html = renderToStaticMarkup(
+      <ChoroplethMap
+        id="pequeno"
+        shapes={[{ id: "a", name: "A", path: "M0 0 1 0 1 1Z" }]}
+        viewBox="0 0 1 1"
+        values={[{ id: "a", value: 1, label: "1" }]}
+        max={5}
+        openTop
+        integers
+        formatLegend={(n) => String(n)}
+        title="T"
+        legendTitle="Pessoas presentes"
+        areaLabel="Município"
+        byArea="por município"
+        areaPlural="municípios"
+        attribution="IBGE"
+        table={false}
+      />,
+    );
+    expect(html.match(/<li>.*?<\/li>/g)!.map((li) => li.replace(/<svg.*?<\/svg>/, "").replace(/<\/?li>/g, ""))).toEqual(["1", "2", "3", "4", "5 ou mais", "Sem dados"]);
+    expect(html).toMatch(/class="chart-map-area chart-map-c1"/);
   });
 });

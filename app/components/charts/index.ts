@@ -10,6 +10,7 @@ export {
   BRAZIL_UFS,
   BrazilMap,
   ChoroplethMap,
+  countClassOf,
   type ChoroplethMapProps,
   type ChoroplethValue,
   type MapShape,
